@@ -1,0 +1,234 @@
+"""The library façade: what the CLI does, as plain functions and one ``Graph`` class.
+
+    >>> import kg                                                # doctest: +SKIP
+    >>> graph = kg.open_graph("kg-store")                        # doctest: +SKIP
+    >>> graph.ingest(["seeds/"])                                 # doctest: +SKIP
+    >>> graph.query("backers", actor="Hezbollah")                # doctest: +SKIP
+    >>> G = graph.to_networkx()                                  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .config import Settings
+from .errors import InputError
+from .graph import to_networkx
+from .io import iter_documents, parse_text, read_document
+from .model import Document, Extraction
+from .pipeline import Extractor
+from .query import run_query
+from .store import GraphStore, Row, Store, StoreStats
+
+__all__ = [
+    "Graph",
+    "IngestProgress",
+    "IngestReport",
+    "extract",
+    "extract_file",
+    "extractor",
+    "open_graph",
+]
+
+log = logging.getLogger(__name__)
+
+_CHECKSUMS = """PREFIX kg: <https://w3id.org/kg/ontology#>
+SELECT ?checksum WHERE { ?doc a kg:Document ; kg:checksum ?checksum }"""
+
+
+@lru_cache(maxsize=2)
+def extractor(settings: Settings | None = None) -> Extractor:
+    """The extractor for ``settings``, loaded once per process (spaCy loads take a second)."""
+    return Extractor(settings or Settings())
+
+
+def extract(text: str | Document, *, name: str = "text", settings: Settings | None = None) -> Extraction:
+    """Actors and sourced relations of one text, touching no store.
+
+    >>> result = extract("Russia and Iran support Assad.")   # doctest: +SKIP
+    >>> [(r.subject, r.relation.value, r.object) for r in result.relations]  # doctest: +SKIP
+    [('russia', 'backs', 'assad'), ('iran', 'backs', 'assad')]
+    """
+    document = text if isinstance(text, Document) else parse_text(text, name=name)
+    return extractor(settings).extract(document)
+
+
+def extract_file(path: str | Path, *, settings: Settings | None = None) -> Extraction:
+    """Extract one article file (.txt, .html, or a one-record .json).
+
+    Raises:
+        InputError: the file cannot be read as one article.
+    """
+    path = Path(path)
+    if path.suffix.lower() in {".json", ".jsonl"}:
+        items = list(iter_documents([path]))
+        errors = [i for i in items if isinstance(i, InputError)]
+        documents = [i for i in items if isinstance(i, Document)]
+        if errors:
+            raise errors[0]
+        if len(documents) != 1:
+            raise InputError(f"{path}: holds {len(documents)} records; extract takes one article")
+        return extractor(settings).extract(documents[0])
+    return extractor(settings).extract(read_document(path))
+
+
+@dataclass(frozen=True, slots=True)
+class IngestProgress:
+    """Where an ingest stands, passed to a progress callback after each document."""
+
+    done: int
+    total: int | None
+    elapsed: float
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest did: documents read, written, skipped as unchanged, and failures."""
+
+    read: int = 0
+    written: int = 0
+    unchanged: int = 0
+    claims: int = 0
+    failures: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    """A cheap estimate of how many articles ``paths`` hold, for a progress bar:
+    one per file, one per line of a .jsonl file."""
+    total = 0
+    for given in paths:
+        path = Path(given)
+        files = (
+            (p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            if path.is_dir()
+            else [path]
+        )
+        for file in files:
+            if file.suffix.lower() == ".jsonl":
+                try:
+                    with file.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
+class Graph:
+    """A knowledge graph in a store: ingest articles, query, export, view.
+
+    Use ``open_graph`` to get one; close it (or use ``with``) to release the store.
+    """
+
+    def __init__(self, store: GraphStore, *, settings: Settings | None = None) -> None:
+        self.store = store
+        self.settings = settings or Settings()
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        close = getattr(self.store, "close", None)
+        if close is not None:
+            close()
+
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        progress: Callable[[IngestProgress], None] | None = None,
+    ) -> IngestReport:
+        """Read, extract and store every article under ``paths``, one transaction each.
+
+        Documents already stored with the same content (under any name) are skipped;
+        a changed document replaces its earlier claims. Bad files are reported in
+        ``IngestReport.failures`` and the rest is still ingested.
+        """
+        paths = list(paths)
+        report = IngestReport()
+        started = time.perf_counter()
+        total = count_inputs(paths) if progress is not None else None
+        known = {str(row["checksum"]) for row in self.store.query(_CHECKSUMS)}
+        done = 0
+
+        def fresh() -> Iterator[Document]:
+            nonlocal done
+            for item in iter_documents(paths):
+                if isinstance(item, InputError):
+                    report.failures.append(str(item))
+                    log.warning("%s", item)
+                    continue
+                report.read += 1
+                if item.checksum in known:
+                    report.unchanged += 1
+                    done += 1
+                    continue
+                known.add(item.checksum)
+                yield item
+
+        for extraction in extractor(self.settings).extract_many(fresh()):
+            self.store.write(extraction)
+            report.written += 1
+            report.claims += len(extraction.relations)
+            done += 1
+            if progress is not None:
+                progress(IngestProgress(done, total, time.perf_counter() - started))
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def query(self, name_or_path: str | Path, /, **params: str) -> list[Row]:
+        """Run a named query (``backers``) or an .rq file with its parameters bound."""
+        return run_query(self.store, name_or_path, params)
+
+    def sparql(self, text: str, bindings: dict[str, Any] | None = None) -> list[Row]:
+        """Run raw, read-only SPARQL; values in ``bindings`` are bound, never pasted."""
+        return self.store.query(text, bindings)
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The graph as a MultiDiGraph: one edge per (subject, relation, object)."""
+        return to_networkx(self.store)
+
+    def render_html(self, path: str | Path, **options: Any) -> Path:
+        """Write the interactive view; options as in ``kg.html.render_html``."""
+        from .html import render_html
+
+        return render_html(self.to_networkx(), Path(path), **options)
+
+    def export(self, path: str | Path, format: str) -> Path:
+        """Write the graph as RDF (ttl, trig, nq, nt, jsonld) or as a network file
+        (graphml, gexf, csv)."""
+        from .export import export
+
+        return export(self, Path(path), format)
+
+    def stats(self) -> StoreStats:
+        return self.store.stats()
+
+
+def open_graph(location: str | Path | None = None, *, settings: Settings | None = None) -> Graph:
+    """Open (creating if needed) the store at ``location``: a folder for the embedded
+    store, ``KG_STORE`` or ./kg-store by default.
+
+    Raises:
+        StoreError: the folder is not a store, or another process holds its lock.
+    """
+    settings = settings or Settings()
+    return Graph(Store.open(location or settings.store), settings=settings)
+

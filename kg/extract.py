@@ -1,0 +1,322 @@
+"""Relations from parsed text: lexicon triggers matched over the dependency parse.
+
+Pure given parsed paragraphs and their mentions: each trigger (a verb, an event
+noun, a hyphenated compound, a relational noun or a title) yields claims whose
+evidence is the sentence it stands in. Coordination distributes over subjects and
+objects; polarity, modality and attribution come from :mod:`kg.polarity`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import combinations
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon, Trigger
+from .mentions import Mentions
+from .model import (
+    ActorType,
+    Document,
+    Evidence,
+    Modality,
+    Polarity,
+    Relation,
+    RelationType,
+)
+from .polarity import attribution, modality, polarity
+
+__all__ = ["Found", "merge_relations", "relations_in"]
+
+_LEADS_POSSESSIONS = {
+    "group", "movement", "party", "faction", "militia", "organisation", "organization",
+    "government", "administration", "regime", "forces", "army", "troops", "military",
+    "fighters", "cabinet", "coalition", "alliance",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One reading of a trigger: who does what to whom, and how sure the pattern is."""
+
+    subjects: tuple[str, ...]
+    objects: tuple[str, ...]
+    trigger: Trigger
+    confidence: float
+    mutual: bool = False
+
+
+def _subject_tokens(verb: Token) -> list[Token]:
+    """The subject of a verb, inherited through control, purpose and coordination."""
+    node = verb
+    for _ in range(6):
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects
+        if node.dep_ in {"xcomp", "conj"} or (node.dep_ == "advcl" and _non_finite(node)):
+            node = node.head
+            continue
+        if node.dep_ in {"acl", "relcl"} and node.tag_ == "VBG":
+            return [node.head]
+        return []
+    return []
+
+
+def _non_finite(verb: Token) -> bool:
+    """A purpose or participle clause ("to help", "speaking"), which shares its subject."""
+    return verb.tag_ in {"VBG", "VBN"} or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
+def _objects_via(word: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        obj
+        for prep in word.children
+        if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
+def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or (
+        token.dep_ == "acl" and token.tag_ == "VBN"
+    )
+    agents = _objects_via(token, frozenset({"by"}))
+    if passive:
+        subjects = [a for t in agents for a in m.resolve(t)]
+        patients = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if not patients and token.dep_ in {"acl", "relcl"}:
+            patients = [token.head]
+        objects = [a for t in patients for a in m.resolve(t)]
+        confidence = 0.85
+    else:
+        subjects = [a for t in _subject_tokens(token) for a in m.resolve(t)]
+        targets = _objects_via(token, trigger.preps)
+        if trigger.direct:
+            targets += [c for c in token.children if c.dep_ in {"dobj", "dative"}]
+        objects = [a for t in targets for a in m.resolve(t)]
+        confidence = 0.9 if any(c.dep_ == "nsubj" for c in token.children) else 0.75
+    if trigger.relation is RelationType.MEETS_WITH:
+        return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=True)
+    if not subjects or not objects:
+        return None
+    return Found(tuple(subjects), tuple(objects), trigger, confidence)
+
+
+def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Found | None:
+    cues = lexicon.cues
+    modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}]
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    agents = [a for t in modifiers for a in m.resolve(t)]
+    agents += [a for t in _objects_via(token, frozenset({"by"})) for a in m.resolve(t)]
+    targets = [a for t in _objects_via(token, trigger.preps) for a in m.resolve(t)]
+    governor = token.head if token.dep_ in {"dobj", "attr"} else (
+        token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
+    )
+    if governor is not None and governor.lemma_.lower() in cues.light_verbs:
+        if not targets:
+            targets = [
+                a for t in _objects_via(governor, trigger.preps) if t is not token
+                for a in m.resolve(t)
+            ]
+        if not agents and not owners:
+            agents = [a for t in _subject_tokens(governor) for a in m.resolve(t)]
+        elif not agents and owners and not targets:
+            agents = [a for t in _subject_tokens(governor) for a in m.resolve(t)]
+            targets = [a for t in owners for a in m.resolve(t)]
+            owners = []
+    if governor is not None and governor.lemma_.lower() in cues.beneficiary and not targets:
+        targets = [a for t in _subject_tokens(governor) for a in m.resolve(t)]
+        if not agents:
+            agents = [
+                a for t in _objects_via(governor, frozenset({"from"})) for a in m.resolve(t)
+            ]
+    if owners:
+        owned = [a for t in owners for a in m.resolve(t)]
+        if agents and not targets:
+            targets = owned
+        else:
+            agents = owned + agents
+    between = _objects_via(token, frozenset({"between"}))
+    if trigger.mutual and between:
+        return Found(tuple(a for t in between for a in m.resolve(t)), (), trigger, 0.8, True)
+    if trigger.mutual and agents and not targets:
+        return Found(tuple(agents), (), trigger, 0.75, True) if len(agents) > 1 else None
+    if not agents or not targets:
+        return None
+    return Found(tuple(agents), tuple(targets), trigger, 0.8, trigger.mutual)
+
+
+def _compound(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
+    """"Iran-backed Hezbollah", "US-led coalition": the left part acts on the noun."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text not in {"-", "–"}:
+        return None
+    left = m.resolve(doc[token.i - 2])
+    noun = token.head if token.dep_ in {"amod", "compound", "acl"} else None
+    if noun is None or not left:
+        return None
+    objects = m.resolve(noun)
+    if not objects:
+        return None
+    return Found(tuple(left), tuple(objects), trigger, 0.9)
+
+
+def _prefix(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found | None:
+    """"anti-government fighters", "pro-Russian separatists": the noun acts on the right part."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text not in {"-", "–"}:
+        return None
+    target = word_actor(doc[token.i + 2])
+    head = doc[token.i + 2]
+    while head.dep_ in {"amod", "compound"} and head.head.i > head.i:
+        head = head.head
+    subjects = m.resolve(head)
+    if target is None or not subjects:
+        return None
+    return Found(tuple(subjects), (target,), trigger, 0.8)
+
+
+def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
+    """"his key allies - Russia, Iran ...", "Russia, an ally of Assad", "his Russian allies"."""
+    holders = m.resolve(token)
+    if not holders and token.dep_ == "appos":
+        holders = m.resolve(token.head)
+    if not holders and token.dep_ == "attr":
+        holders = [a for t in _subject_tokens(token.head) for a in m.resolve(t)]
+    if not holders:
+        holders = [
+            a for c in token.children if c.dep_ in {"amod", "compound"} for a in m.resolve(c)
+        ]
+    others = [a for c in token.children if c.dep_ == "poss" for a in m.resolve(c)]
+    others += [a for t in _objects_via(token, frozenset({"of", "to"})) for a in m.resolve(t)]
+    if not holders or not others:
+        return None
+    if trigger.reverse:
+        holders, others = others, holders
+    return Found(tuple(holders), tuple(others), trigger, 0.8)
+
+
+def _possession(token: Token, m: Mentions) -> Found | None:
+    """"his group" where he is named and the group is known: he leads it."""
+    if token.lower_ not in _LEADS_POSSESSIONS:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    people = [a for a in m.resolve(owner) if m.book.type_of(a) is ActorType.PERSON]
+    led = [a for a in m.resolve(token) if m.book.type_of(a) is not ActorType.PERSON]
+    if not people or not led:
+        return None
+    trigger = Trigger(RelationType.LEADS, "leads")
+    return Found(tuple(people), tuple(led), trigger, 0.7)
+
+
+def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[Found]:
+    lemma = token.lemma_.lower()
+    word = token.lower_
+    is_verb = token.pos_ == "VERB" or (
+        token.pos_ in {"NOUN", "AUX"} and any(c.dep_ == "nsubj" for c in token.children)
+    )
+    found: list[Found | None] = []
+    if is_verb:
+        found += [_verb(token, t, m) for t in lexicon.verbs.get(lemma, ())]
+    if token.pos_ in {"NOUN", "PROPN"}:
+        for key in {lemma, word}:
+            found += [_noun(token, t, m, lexicon) for t in lexicon.nouns.get(key, ())]
+        if lemma in lexicon.roles:
+            found.append(_role(token, lexicon.roles[lemma], m))
+        found.append(_possession(token, m))
+    if word in lexicon.compounds:
+        found.append(_compound(token, lexicon.compounds[word], m))
+    if word in lexicon.prefixes:
+        found.append(_prefix(token, lexicon.prefixes[word], m, word_actor))
+    yield from (f for f in found if f is not None)
+
+
+def _pairs(found: Found) -> Iterator[tuple[str, str]]:
+    if found.mutual and not found.objects:
+        yield from combinations(dict.fromkeys(found.subjects), 2)
+        return
+    for s in found.subjects:
+        for o in found.objects:
+            yield s, o
+            if found.mutual and found.trigger.relation is not RelationType.MEETS_WITH:
+                yield o, s
+    if found.trigger.relation is RelationType.MEETS_WITH and len(found.subjects) > 1:
+        yield from combinations(dict.fromkeys(found.subjects), 2)
+
+
+def relations_in(
+    m: Mentions, lexicon: Lexicon, document: Document, offset: int, word_actor
+) -> list[Relation]:
+    """Every claim the triggers of one parsed paragraph support.
+
+    ``word_actor(token)`` names the actor a single word refers to ("government" in
+    "anti-government"), and ``offset`` places the paragraph in the document.
+    """
+    cues = lexicon.cues
+    out: list[Relation] = []
+
+    def evidence(token: Token) -> Evidence:
+        sent = token.sent
+        text = sent.text.rstrip()
+        return Evidence.from_span(document, offset + sent.start_char, offset + sent.start_char
+                                  + len(text))
+
+    for token in m.doc:
+        for found in _found(token, m, lexicon, word_actor):
+            sign = polarity(token, cues)
+            mood = modality(token, cues)
+            source = attribution(token, cues) if mood is Modality.REPORTED else None
+            for subject, obj in _pairs(found):
+                if subject == obj:
+                    continue
+                out.append(Relation(
+                    subject=subject, relation=found.trigger.relation, object=obj,
+                    evidence=(evidence(token),), subtype=found.trigger.subtype,
+                    polarity=sign, modality=mood, confidence=found.confidence,
+                    attribution=source,
+                ))
+    for link in m.titles:
+        token = m.doc[link.start]
+        out.append(Relation(
+            subject=link.person, relation=link.relation, object=link.body,
+            evidence=(evidence(token),), subtype=link.relation.value, confidence=0.95,
+        ))
+    return [r for r in out if _well_typed(r, m)]
+
+
+def _well_typed(relation: Relation, m: Mentions) -> bool:
+    """Only people and groups lead; nobody leads, joins or is a person."""
+    subject = m.book.type_of(relation.subject)
+    obj = m.book.type_of(relation.object)
+    if relation.relation in {RelationType.LEADS, RelationType.MEMBER_OF}:
+        return obj is not ActorType.PERSON
+    return True
+
+
+def merge_relations(relations: Iterable[Relation]) -> tuple[Relation, ...]:
+    """One claim per (subject, type, object, polarity, modality) in a document, with all
+    its evidence, the most confident subtype and the first attribution."""
+    merged: dict[tuple, Relation] = {}
+    for relation in relations:
+        subject, kind, obj = relation.key
+        key = (subject, kind, obj, relation.polarity, relation.modality)
+        if relation.relation.symmetric and relation.subject != subject:
+            relation = replace(relation, subject=subject, object=obj)
+        old = merged.get(key)
+        if old is None:
+            merged[key] = relation
+            continue
+        evidence = tuple(dict.fromkeys((*old.evidence, *relation.evidence)))
+        best = relation if relation.confidence > old.confidence else old
+        merged[key] = replace(
+            best, evidence=evidence, confidence=max(old.confidence, relation.confidence),
+            attribution=old.attribution or relation.attribution,
+        )
+    return tuple(sorted(merged.values(), key=lambda r: (r.evidence[0].start, r.key)))
+

@@ -1,0 +1,56 @@
+"""Plain-text rendering for the terminal: tables of rows and lists of edges."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import networkx as nx
+
+__all__ = ["edge_lines", "table"]
+
+_MAX_CELL = 60
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
+
+
+def table(rows: Sequence[dict[str, Any]]) -> str:
+    """Rows as an aligned text table, columns in the order of the first row.
+
+    >>> print(table([{"actor": "Iran", "claims": 3}, {"actor": "Russia", "claims": 12}]))
+    actor   claims
+    ------  ------
+    Iran    3
+    Russia  12
+    """
+    if not rows:
+        return ""
+    columns = list(rows[0])
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines)
+
+
+def edge_lines(G: nx.MultiDiGraph, *, limit: int = 10) -> list[str]:
+    """The best-sourced edges, one line each with a quote of their first evidence."""
+    edges = sorted(
+        G.edges(keys=True, data=True),
+        key=lambda e: (-e[3].get("sources", 0), -e[3].get("claims", 0), e[0], e[2], e[1]),
+    )
+    lines = []
+    for u, v, _, d in edges[:limit]:
+        arrow = "<->" if d["relation"] == "meets_with" else "->"
+        quote = d["evidence"][0]["quote"] if d.get("evidence") else ""
+        quote = quote if len(quote) <= 70 else quote[:69] + "…"
+        lines.append(
+            f"  {G.nodes[u].get('label', u)} {arrow} {G.nodes[v].get('label', v)}"
+            f"  [{d['relation']}]  {d.get('sources', 0)}/{d.get('claims', 0)}  \"{quote}\""
+        )
+    return lines

@@ -1,0 +1,222 @@
+"""Claims -> a networkx ``MultiDiGraph``, following the contract in CONTRIBUTING.md.
+
+The graph comes from a store (two named queries run on the engine: ``actors`` and
+``claims``) or straight from extractions; both feed the same builder, so both give the
+same graph for the same documents. Only claims that count as edges (positive, not
+hypothetical) make edges; negative claims still mark an edge as contested.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from .model import Actor, ActorType, Evidence, Extraction, Modality, Polarity, Relation, RelationType
+from .query import run_query
+from .store import GraphStore, Row, Value
+from .vocab import actor_id_of, relation_type_of
+
+__all__ = ["to_networkx"]
+
+_Key = tuple[str, RelationType, str]
+_RIVALS = {RelationType.BACKS: RelationType.OPPOSES, RelationType.OPPOSES: RelationType.BACKS}
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """What an edge needs to know about a document: its metadata, not its text."""
+
+    id: str
+    checksum: str
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class _Edge:
+    subtypes: set[str] = field(default_factory=set)
+    claims: int = 0
+    documents: set[str] = field(default_factory=set)
+    checksums: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    evidence: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)
+
+
+def to_networkx(source: GraphStore | Iterable[Extraction]) -> nx.MultiDiGraph:
+    """The actor graph of a store or of extractions.
+
+    Nodes are actor ids; there is one edge per (subject, relation type, object), keyed by
+    the type, with ``meets_with`` once, subject < object. When documents describe an
+    actor differently, the smallest label, type and Wikidata id win and aliases are
+    merged, so the result does not depend on document order.
+
+    >>> from kg.model import Document
+    >>> to_networkx([Extraction(Document("d", "No news."), (), ())]).number_of_nodes()
+    0
+    """
+    if isinstance(source, GraphStore):
+        actors, claims = _from_store(source)
+    else:
+        actors, claims = _from_extractions(source)
+    return _build(actors, claims)
+
+
+def _from_extractions(
+    extractions: Iterable[Extraction],
+) -> tuple[list[Actor], list[tuple[Relation, _Source]]]:
+    latest = {e.document.id: e for e in extractions}  # a later version replaces an earlier one
+    actors: list[Actor] = []
+    claims: list[tuple[Relation, _Source]] = []
+    for extraction in latest.values():
+        doc = extraction.document
+        info = _Source(
+            doc.id,
+            doc.checksum,
+            doc.title,
+            doc.publisher,
+            None if doc.published is None else doc.published.isoformat(),
+            doc.url,
+        )
+        actors.extend(extraction.actors)
+        claims.extend((relation, info) for relation in dict.fromkeys(extraction.relations))
+    return actors, claims
+
+
+def _from_store(store: GraphStore) -> tuple[list[Actor], list[tuple[Relation, _Source]]]:
+    actors = [
+        Actor(
+            str(row["id"]),
+            str(row["label"]),
+            ActorType(str(row["type"])),
+            tuple(str(row["aliases"]).split("|")) if row["aliases"] else (),
+            wikidata=_opt(row["wikidata"]),
+        )
+        for row in run_query(store, "actors")
+    ]
+    rows_by_claim: dict[str, list[Row]] = defaultdict(list)
+    for row in run_query(store, "claims"):
+        rows_by_claim[str(row["claim"])].append(row)
+    claims = [_claim(rows) for rows in rows_by_claim.values()]
+    return actors, claims
+
+
+def _claim(rows: Sequence[Row]) -> tuple[Relation, _Source]:
+    first = rows[0]
+    relation = Relation(
+        subject=actor_id_of(str(first["subject"])),
+        relation=relation_type_of(str(first["relation"])),
+        object=actor_id_of(str(first["object"])),
+        evidence=tuple(
+            Evidence(str(r["doc"]), _int(r["start"]), _int(r["end"]), str(r["quote"]))
+            for r in rows
+        ),
+        subtype=_opt(first["subtype"]),
+        polarity=Polarity(str(first["polarity"])),
+        modality=Modality(str(first["modality"])),
+        confidence=_float(first["confidence"]),
+        attribution=_opt(first["attribution"]),
+    )
+    source = _Source(
+        str(first["doc"]),
+        str(first["checksum"]),
+        _opt(first["title"]),
+        _opt(first["publisher"]),
+        _opt(first["published"]),
+        _opt(first["url"]),
+    )
+    return relation, source
+
+
+def _build(actors: Iterable[Actor], claims: Iterable[tuple[Relation, _Source]]) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    for actor_id, versions in _group(actors).items():
+        wikidata = sorted(a.wikidata for a in versions if a.wikidata)
+        graph.add_node(
+            actor_id,
+            label=min(a.label for a in versions),
+            type=min(a.type.value for a in versions),
+            aliases=sorted({alias for a in versions for alias in a.aliases}),
+            wikidata=wikidata[0] if wikidata else None,
+        )
+    edges: dict[_Key, _Edge] = defaultdict(_Edge)
+    denied: set[_Key] = set()
+    for relation, source in claims:
+        if relation.polarity is Polarity.NEGATIVE:
+            denied.add(relation.key)
+        if relation.counts_as_edge:
+            _add_claim(edges[relation.key], relation, source)
+    for (subject, kind, obj), edge in sorted(edges.items()):
+        contested = (subject, kind, obj) in denied or (
+            kind in _RIVALS and (subject, _RIVALS[kind], obj) in edges
+        )
+        dates = sorted(edge.dates)
+        graph.add_edge(
+            subject,
+            obj,
+            key=kind.value,
+            relation=kind.value,
+            subtypes=sorted(edge.subtypes),
+            claims=edge.claims,
+            documents=sorted(edge.documents),
+            sources=len(edge.checksums),
+            first_seen=dates[0] if dates else None,
+            last_seen=dates[-1] if dates else None,
+            contested=contested,
+            evidence=[edge.evidence[k] for k in sorted(edge.evidence)],
+        )
+    return graph
+
+
+def _add_claim(edge: _Edge, relation: Relation, source: _Source) -> None:
+    edge.claims += 1
+    if relation.subtype:
+        edge.subtypes.add(relation.subtype)
+    edge.documents.add(source.id)
+    edge.checksums.add(source.checksum)
+    if source.published:
+        edge.dates.add(source.published)
+    for evidence in relation.evidence:
+        item = {
+            "doc": evidence.doc_id,
+            "start": evidence.start,
+            "end": evidence.end,
+            "quote": evidence.quote,
+            "title": source.title,
+            "publisher": source.publisher,
+            "published": source.published,
+            "url": source.url,
+            "attribution": relation.attribution,
+            "modality": relation.modality.value,
+        }
+        sort_key = (evidence.doc_id, evidence.start, evidence.end, relation.modality.value,
+                    relation.attribution or "")
+        edge.evidence[sort_key] = item
+
+
+def _group(actors: Iterable[Actor]) -> dict[str, list[Actor]]:
+    grouped: dict[str, list[Actor]] = defaultdict(list)
+    for actor in actors:
+        grouped[actor.id].append(actor)
+    return grouped
+
+
+def _int(value: Value) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise ValueError(f"expected an integer from the store, got {value!r}")
+
+
+def _float(value: Value) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    raise ValueError(f"expected a number from the store, got {value!r}")
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)

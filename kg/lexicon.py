@@ -1,0 +1,184 @@
+"""The relation lexicon and cue words: ontology/relations.toml and ontology/cues.toml.
+
+Parsed once into frozen lookup tables; each entry is validated so that a typo in
+the data is reported with its file and entry instead of silently matching nothing.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import OntologyError
+from .model import RelationType
+
+__all__ = ["Cues", "Lexicon", "Trigger", "load_lexicon", "parse_lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """What one trigger word signals."""
+
+    relation: RelationType
+    subtype: str
+    preps: frozenset[str] = frozenset()
+    direct: bool = True
+    mutual: bool = False
+    reverse: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Word lists that shape how a trigger is read: titles, actor words, polarity."""
+
+    leader_titles: frozenset[str]
+    member_titles: frozenset[str]
+    actor_words: dict[str, str]
+    metonymy_heads: frozenset[str]
+    partitive_heads: frozenset[str]
+    light_verbs: frozenset[str]
+    negators: frozenset[str]
+    denials: frozenset[str]
+    hypothetical: frozenset[str]
+    conditionals: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    planned: frozenset[str]
+    planned_verbs: frozenset[str]
+    former: frozenset[str]
+    reporting: frozenset[str]
+    beneficiary: frozenset[str]
+    media: frozenset[str]
+
+    @property
+    def titles(self) -> frozenset[str]:
+        return self.leader_titles | self.member_titles
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Trigger tables by part of speech, keyed by lemma (or word, for compounds)."""
+
+    verbs: dict[str, tuple[Trigger, ...]]
+    nouns: dict[str, tuple[Trigger, ...]]
+    compounds: dict[str, Trigger]
+    prefixes: dict[str, Trigger]
+    roles: dict[str, Trigger]
+    cues: Cues
+
+
+def _words(table: dict[str, object], key: str, where: str) -> list[str]:
+    value = table.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise OntologyError(f"[{where} -> {key}] must be a non-empty list of strings")
+    return [v.lower() for v in value]
+
+
+def _trigger(table: dict[str, object], where: str) -> Trigger:
+    try:
+        relation = RelationType(table.get("relation"))
+    except ValueError:
+        allowed = ", ".join(r.value for r in RelationType)
+        raise OntologyError(f"[{where} -> relation] must be one of {allowed}") from None
+    subtype = table.get("subtype")
+    if not isinstance(subtype, str) or not subtype:
+        raise OntologyError(f"[{where} -> subtype] is required")
+    preps = table.get("preps", [])
+    if not isinstance(preps, list):
+        raise OntologyError(f"[{where} -> preps] must be a list")
+    return Trigger(
+        relation=relation,
+        subtype=subtype,
+        preps=frozenset(str(p).lower() for p in preps),
+        direct=bool(table.get("direct", True)),
+        mutual=bool(table.get("mutual", False)),
+        reverse=bool(table.get("reverse", False)),
+    )
+
+
+def _index(
+    entries: list[dict[str, object]], key: str, source: str, kind: str
+) -> dict[str, tuple[Trigger, ...]]:
+    index: dict[str, tuple[Trigger, ...]] = {}
+    for n, entry in enumerate(entries):
+        where = f"{source}:{kind}[{n}]"
+        trigger = _trigger(entry, where)
+        for word in _words(entry, key, where):
+            index[word] = (*index.get(word, ()), trigger)
+    return index
+
+
+def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
+    def words(section: str, key: str) -> frozenset[str]:
+        try:
+            return frozenset(_words(data[section], key, f"{source}:{section}"))
+        except KeyError:
+            raise OntologyError(f"[{source}] needs a [{section}] table") from None
+
+    actor_words = {
+        word: kind
+        for kind in ("armed_group", "government", "organization")
+        for word in words("actor_words", kind)
+    }
+    return Cues(
+        leader_titles=words("titles", "leads"),
+        member_titles=words("titles", "member_of"),
+        actor_words=actor_words,
+        metonymy_heads=words("metonymy", "heads"),
+        partitive_heads=words("partitive", "heads"),
+        light_verbs=words("light_verbs", "lemmas"),
+        negators=words("polarity", "negators"),
+        denials=words("polarity", "denials"),
+        hypothetical=words("polarity", "hypothetical"),
+        conditionals=words("polarity", "conditionals"),
+        hypothetical_verbs=words("polarity", "hypothetical_verbs"),
+        planned=words("polarity", "planned"),
+        planned_verbs=words("polarity", "planned_verbs"),
+        former=words("polarity", "former"),
+        reporting=words("reporting", "lemmas"),
+        beneficiary=words("beneficiary", "lemmas"),
+        media=words("media", "names"),
+    )
+
+
+def parse_lexicon(relations: dict[str, list[dict[str, object]]], cues: dict) -> Lexicon:
+    """Build the lexicon from parsed TOML; pure, so tests can pass small tables."""
+    source = "relations.toml"
+    compounds: dict[str, Trigger] = {}
+    prefixes: dict[str, Trigger] = {}
+    for n, entry in enumerate(relations.get("compound", [])):
+        where = f"{source}:compound[{n}]"
+        trigger = _trigger(entry, where)
+        target = prefixes if entry.get("prefix") else compounds
+        for word in _words(entry, "words", where):
+            target[word] = trigger
+    roles = {
+        lemma: triggers[0]
+        for lemma, triggers in _index(relations.get("role", []), "lemmas", source, "role").items()
+    }
+    return Lexicon(
+        verbs=_index(relations.get("verb", []), "lemmas", source, "verb"),
+        nouns=_index(relations.get("noun", []), "lemmas", source, "noun"),
+        compounds=compounds,
+        prefixes=prefixes,
+        roles=roles,
+        cues=_cues(cues, "cues.toml"),
+    )
+
+
+def load_lexicon(directory: Path) -> Lexicon:
+    """Read ``relations.toml`` and ``cues.toml`` from the ontology directory.
+
+    Raises:
+        OntologyError: a file is missing, not TOML, or an entry breaks the format.
+    """
+    parsed = []
+    for name in ("relations.toml", "cues.toml"):
+        path = directory / name
+        try:
+            parsed.append(tomllib.loads(path.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            raise OntologyError(f"[{path}] is missing") from None
+        except tomllib.TOMLDecodeError as err:
+            raise OntologyError(f"[{path}] is not valid TOML: {err}") from err
+    return parse_lexicon(parsed[0], parsed[1])

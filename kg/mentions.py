@@ -1,0 +1,638 @@
+"""Actor mentions in parsed text: who each noun phrase, name or pronoun points at.
+
+A document is read paragraph by paragraph. Names come from the gazetteer
+(aliases, demonyms, country-specific descriptions such as "government forces"),
+then from spaCy's entities and from noun phrases headed by actor words
+("pro-government militia groups"). Titles and appositions join a person to the
+body they serve ("Turkish Foreign Minister Hakan Fidan"); pronouns and
+descriptions ("his group", "the militia", "its") are resolved to an earlier
+mention. The result, a ``Mentions`` per paragraph, answers ``resolve(token)``:
+the actors a token stands for, coordination and apposition distributed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Gazetteer, normalize
+from .lexicon import Lexicon
+from .model import Actor, ActorType, RelationType
+
+__all__ = ["ActorBook", "Mentions", "Ref", "TitleLink", "build_matchers", "find_mentions"]
+
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+_THING_PRONOUNS = {"it", "its"}
+_PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
+_RELATIVE = {"which", "who", "whom", "that", "whose"}
+_SKIP_MODIFIERS = {
+    "a", "an", "the", "this", "that", "these", "those", "other", "some", "many", "several",
+    "few", "all", "any", "each", "both", "more", "most", "such", "own", "same", "new", "main",
+    "local", "senior", "top", "small", "large", "key", "major", "two", "three", "four",
+    "various", "rival", "armed", "regional", "foreign", "certain", "various", "former",
+}
+_LEADS_POSSESSIONS = {
+    "group", "movement", "party", "faction", "militia", "organisation", "organization",
+    "government", "administration", "regime", "forces", "force", "army", "troops", "military",
+    "fighters", "men", "cabinet", "coalition", "alliance", "country", "nation", "state",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A token span of a paragraph that names an actor."""
+
+    actor_id: str
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class TitleLink:
+    """A person tied to a body by a title in the text: leads or member_of."""
+
+    person: str
+    body: str
+    relation: RelationType
+    start: int
+    end: int
+
+
+@dataclass
+class ActorBook:
+    """The actors of one document: gazetteer actors and new ones, with every surface form."""
+
+    gazetteer: Gazetteer
+    actors: dict[str, Actor] = field(default_factory=dict)
+    surfaces: dict[str, dict[str, None]] = field(default_factory=dict)
+    led_by: dict[str, str] = field(default_factory=dict)
+
+    def known(self, actor_id: str, surface: str) -> str:
+        entry = self.gazetteer.entries[actor_id]
+        self.actors.setdefault(actor_id, entry.actor)
+        self.surfaces.setdefault(actor_id, {})[surface] = None
+        return actor_id
+
+    def new(self, label: str, actor_type: ActorType, surface: str) -> str:
+        """An actor the gazetteer does not know; a surname alone joins an earlier full name."""
+        label = " ".join(label.split())
+        if actor_type is ActorType.PERSON:
+            for actor in self.actors.values():
+                if actor.type is ActorType.PERSON and _same_person(actor.label, label):
+                    self.surfaces[actor.id][surface] = None
+                    if len(label) > len(actor.label):
+                        self.actors[actor.id] = Actor(actor.id, label, actor.type)
+                    return actor.id
+        actor_id = "x-" + _slug(label)
+        self.actors.setdefault(actor_id, Actor(actor_id, label, actor_type))
+        self.surfaces.setdefault(actor_id, {})[surface] = None
+        return actor_id
+
+    def type_of(self, actor_id: str) -> ActorType:
+        return self.actors[actor_id].type
+
+    def finished(self, used: Iterable[str]) -> tuple[Actor, ...]:
+        """The actors in ``used``, each with its gazetteer aliases and the forms seen here."""
+        out = []
+        for actor_id in sorted(set(used)):
+            actor = self.actors[actor_id]
+            aliases = tuple(dict.fromkeys((*actor.aliases, *self.surfaces.get(actor_id, ()))))
+            out.append(
+                Actor(actor.id, actor.label, actor.type, aliases, actor.wikidata, actor.country)
+            )
+        return tuple(out)
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "actor"
+
+
+def _same_person(a: str, b: str) -> bool:
+    """"Qassem" and "Naim Qassem" name one person: one name's words end the other's."""
+    wa, wb = normalize(a).split(), normalize(b).split()
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return bool(short) and long_[-len(short) :] == short
+
+
+@dataclass(frozen=True, slots=True)
+class Matchers:
+    """Phrase matchers over the gazetteer, built once per pipeline."""
+
+    lower: PhraseMatcher
+    exact: PhraseMatcher
+
+
+def _relational(alias: str, lexicon: Lexicon) -> bool:
+    """An alias that states a relation ("Iran-backed Hezbollah", "Lebanon's Hezbollah")
+    is left to the relation patterns, so the relation is not swallowed into a name."""
+    words = re.split(r"[\s\-–]+", alias.lower())
+    return "'s" in alias.lower() or any(w in lexicon.compounds for w in words[1:])
+
+
+def build_matchers(nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> Matchers:
+    """Phrase patterns for every name, demonym and description of the gazetteer.
+
+    ALL-CAPS names ("US", "IS", "HTS") match case-sensitively, everything else
+    case-insensitively, so "IS" never matches the verb "is".
+    """
+    forms: dict[str, set[str]] = {"name": set(), "demonym": set(), "generic": set()}
+    for entry in gazetteer:
+        forms["name"].update(a for a in entry.actor.aliases if not _relational(a, lexicon))
+        forms["demonym"].update(entry.demonyms)
+        forms["generic"].update(entry.generic)
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for kind, texts in forms.items():
+        caps = sorted(t for t in texts if t.isupper() or (t.replace(".", "").isupper()))
+        rest = sorted(set(texts) - set(caps))
+        variants = sorted({v for t in rest for v in (t, normalize(t))})
+        lower.add(kind, list(nlp.tokenizer.pipe(variants)))
+        if caps:
+            exact.add(kind, list(nlp.tokenizer.pipe(caps)))
+    return Matchers(lower, exact)
+
+
+@dataclass
+class Mentions:
+    """The actor references of one paragraph, and how to resolve a token to actors."""
+
+    doc: Doc
+    refs: list[Ref]
+    titles: list[TitleLink]
+    book: ActorBook
+    lexicon: Lexicon
+    by_token: dict[int, Ref] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for ref in self.refs:
+            for i in range(ref.start, ref.end):
+                self.by_token[i] = ref
+
+    def ref_at(self, token: Token) -> Ref | None:
+        return self.by_token.get(token.i)
+
+    def resolve(self, token: Token, *, depth: int = 0) -> list[str]:
+        """Actor ids ``token`` stands for, its conjuncts and appositions included."""
+        found = self._resolve_one(token, depth)
+        for conj in token.conjuncts:
+            if conj.i > token.i:
+                found.extend(self._resolve_one(conj, depth))
+        return list(dict.fromkeys(found))
+
+    def _resolve_one(self, token: Token, depth: int) -> list[str]:
+        if depth > 4:
+            return []
+        ref = self.ref_at(token)
+        if ref is not None:
+            return [self._through_possession(token, ref)]
+        if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+            return self.resolve(token.head.head, depth=depth + 1)
+        cues = self.lexicon.cues
+        lemma = token.lemma_.lower()
+        modifiers = [
+            c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}
+        ]
+        if lemma in cues.metonymy_heads or token.lower_ in cues.metonymy_heads:
+            owners = [a for m in modifiers for a in self.resolve(m, depth=depth + 1)]
+            if owners:
+                return [self.book.led_by.get(a, a) for a in owners]
+        if lemma in self.lexicon.nouns and token.dep_ in {"nsubj", "nsubjpass"}:
+            # "Russian bombing destroyed ...": the event's agent acts through it.
+            owners = [a for m in modifiers for a in self.resolve(m, depth=depth + 1)]
+            if owners:
+                return owners
+        if lemma in cues.partitive_heads or token.lower_ in cues.partitive_heads:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "in", "from", "among"}:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            found = self.resolve(obj, depth=depth + 1)
+                            if found:
+                                return found
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = self.resolve(child, depth=depth + 1)
+                if found:
+                    return found
+        return []
+
+    def _through_possession(self, token: Token, ref: Ref) -> str:
+        """"Assad's forces" acts for the government Assad leads, when the text said so."""
+        if token.dep_ == "poss" and token.head.lower_ in self.lexicon.cues.metonymy_heads:
+            return self.book.led_by.get(ref.actor_id, ref.actor_id)
+        return ref.actor_id
+
+
+def _filter(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Longest first, then names over descriptions over adjectives; no overlaps."""
+    rank = {"name": 0, "generic": 1, "demonym": 2, "entity": 3, "phrase": 4}
+    ordered = sorted(spans, key=lambda s: (-(s[1] - s[0]), rank[s[2]], s[0]))
+    taken: set[int] = set()
+    kept = []
+    for start, end, kind, actor_id in ordered:
+        if taken.isdisjoint(range(start, end)):
+            kept.append((start, end, kind, actor_id))
+            taken.update(range(start, end))
+    return sorted(kept)
+
+
+@dataclass
+class _Context:
+    """What coreference remembers across the paragraphs of one document."""
+
+    focus: str | None
+    recent: list[tuple[str, ActorType, str]] = field(default_factory=list)
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+    def remember(self, actor_id: str, actor_type: ActorType, role: str) -> None:
+        self.recent.append((actor_id, actor_type, role))
+        del self.recent[:-40]
+
+    def last(self, types: set[ActorType], *, subject_first: bool = False) -> str | None:
+        if subject_first:
+            for actor_id, actor_type, role in reversed(self.recent[-8:]):
+                if actor_type in types and role == "subject":
+                    return actor_id
+        for actor_id, actor_type, _ in reversed(self.recent):
+            if actor_type in types:
+                return actor_id
+        return None
+
+
+def gazetteer_spans(doc: Doc, matchers: Matchers, gazetteer: Gazetteer) -> Iterator[
+    tuple[int, int, str, str]
+]:
+    """(start, end, kind, key) for every gazetteer form in ``doc``; key is the matched text."""
+    for matcher in (matchers.lower, matchers.exact):
+        for match_id, start, end in matcher(doc):
+            yield start, end, doc.vocab.strings[match_id], doc[start:end].text
+
+
+def focus_country(docs: Iterable[Doc], matchers: Matchers, gazetteer: Gazetteer) -> str | None:
+    """The country an article is about: the one its names and adjectives point at most."""
+    votes: Counter[str] = Counter()
+    for doc in docs:
+        for _, _, kind, text in gazetteer_spans(doc, matchers, gazetteer):
+            entry = gazetteer.by_demonym(text) if kind == "demonym" else gazetteer.by_name(text)
+            if entry is not None:
+                country = gazetteer.country_of(entry.id)
+                if country is not None:
+                    votes[country] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+class MentionFinder:
+    """Finds the actor mentions of a document's paragraphs, in order, with coreference."""
+
+    def __init__(
+        self, gazetteer: Gazetteer, lexicon: Lexicon, matchers: Matchers, focus: str | None
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.matchers = matchers
+        self.book = ActorBook(gazetteer)
+        self.context = _Context(focus)
+
+    # -- the passes over one paragraph -------------------------------------------------
+
+    def paragraph(self, doc: Doc) -> Mentions:
+        spans = [s for s in self._gazetteer(doc)]
+        spans.extend(self._entities(doc, spans))
+        spans = _filter(spans)
+        spans.extend(self._phrases(doc, spans))
+        spans = _filter(spans)
+        refs = [Ref(actor_id, start, end, kind) for start, end, kind, actor_id in spans]
+        refs, titles = self._titles(doc, refs)
+        mentions = Mentions(doc, refs, titles, self.book, self.lexicon)
+        self._coreference(doc, mentions)
+        return mentions
+
+    def _gazetteer(self, doc: Doc) -> Iterator[tuple[int, int, str, str]]:
+        cues = self.lexicon.cues
+        for start, end, kind, text in gazetteer_spans(doc, self.matchers, self.gazetteer):
+            if kind == "name":
+                entry = self.gazetteer.by_name(text)
+            elif kind == "demonym":
+                entry = self.gazetteer.by_demonym(text)
+            else:
+                entry = self.gazetteer.by_generic(_strip_the(text), self.context.focus)
+                if entry is None or _specified(doc[start:end], cues.former):
+                    continue
+            if entry is None:
+                continue
+            if kind == "demonym" and not _demonym_refers(doc[start], self.lexicon):
+                continue
+            yield start, end, kind, self.book.known(entry.id, text)
+
+    def _entities(
+        self, doc: Doc, taken: list[tuple[int, int, str, str]]
+    ) -> Iterator[tuple[int, int, str, str]]:
+        used = {i for s in taken for i in range(s[0], s[1])}
+        media = self.lexicon.cues.media
+        for ent in doc.ents:
+            if ent.label_ not in {"PERSON", "ORG"} or not used.isdisjoint(range(ent.start, ent.end)):
+                continue
+            span = _trim(ent)
+            if span is None or normalize(span.text) in media:
+                continue
+            if ent.label_ == "PERSON":
+                if not _looks_like_name(span) or _modifies_noun(span[-1]):
+                    continue
+                actor_id = self.book.new(span.text, ActorType.PERSON, span.text)
+            else:
+                head = span[-1].lower_
+                kind = self.lexicon.cues.actor_words.get(head)
+                if kind is None and not span.text.isupper():
+                    continue
+                actor_type = ActorType(kind) if kind else ActorType.ORGANIZATION
+                actor_id = self.book.new(span.text, actor_type, span.text)
+            yield span.start, span.end, "entity", actor_id
+
+    def _phrases(
+        self, doc: Doc, taken: list[tuple[int, int, str, str]]
+    ) -> Iterator[tuple[int, int, str, str]]:
+        """Noun phrases headed by an actor word, specified enough to name one actor."""
+        cues = self.lexicon.cues
+        used = {i for s in taken for i in range(s[0], s[1])}
+        for token in doc:
+            kind = cues.actor_words.get(token.lower_)
+            if kind is None or token.pos_ not in {"NOUN", "PROPN"} or token.i in used:
+                continue
+            if token.dep_ == "compound" and token.head.lower_ in cues.actor_words:
+                continue
+            left = [
+                c for c in token.lefts
+                if c.dep_ in {"amod", "compound", "nmod", "npadvmod"} and c.i not in used
+            ]
+            if not left or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.lefts):
+                continue
+            start = min(t.left_edge.i for t in left)
+            words = [t for t in doc[start : token.i + 1] if t.lower_ not in _SKIP_MODIFIERS]
+            if any(t.i in used for t in doc[start : token.i + 1]):
+                continue
+            if len(words) < 2 or any(t.lower_ in cues.former for t in doc[start : token.i]):
+                continue
+            label = doc[words[0].i : token.i + 1].text
+            yield words[0].i, token.i + 1, "phrase", self.book.new(label, ActorType(kind), label)
+
+    def _titles(self, doc: Doc, refs: list[Ref]) -> tuple[list[Ref], list[TitleLink]]:
+        """Join titles to names: "Turkish Foreign Minister Hakan Fidan", "NATO member Turkey"."""
+        cues = self.lexicon.cues
+        by_token = {i: r for r in refs for i in range(r.start, r.end)}
+        out: list[Ref] = []
+        links: list[TitleLink] = []
+        for ref in refs:
+            actor_type = self.book.type_of(ref.actor_id)
+            i = ref.start - 1
+            words: list[str] = []
+            body: str | None = None
+            first = ref.start
+            while i >= 0:
+                token = doc[i]
+                other = by_token.get(i)
+                if other is not None and other is not ref:
+                    if body is None and self.book.type_of(other.actor_id) is not ActorType.PERSON:
+                        body = other.actor_id
+                        first = other.start
+                        i = other.start - 1
+                        continue
+                    break
+                if token.lower_ in {"'s", "’s"} or token.lower_ in {"new", "acting", "interim",
+                                                                   "top", "senior", "deputy"}:
+                    i -= 1
+                    continue
+                if token.lower_ in _title_words(cues) and token.pos_ in {"NOUN", "PROPN", "ADJ"}:
+                    words.insert(0, token.lower_)
+                    first = token.i
+                    i -= 1
+                    continue
+                break
+            title = " ".join(words)
+            relation = _title_relation(title, cues, actor_type)
+            if relation is not None and body is not None:
+                if any(w in cues.former for w in (t.lower_ for t in doc[max(0, first - 2) : first])):
+                    relation = None
+            if relation is not None and body is not None and body != ref.actor_id:
+                links.append(TitleLink(ref.actor_id, body, relation, first, ref.end))
+                if relation is RelationType.LEADS:
+                    self.book.led_by.setdefault(ref.actor_id, body)
+                if actor_type is ActorType.PERSON:
+                    ref = Ref(ref.actor_id, min(first, ref.start), ref.end, ref.kind)
+            out.append(ref)
+        # A title noun with an appositive name: "Hezbollah's new leader, Naim Qassem".
+        by_token = {i: r for r in out for i in range(r.start, r.end)}
+        for token in doc:
+            relation = _title_relation(token.lower_, cues, ActorType.PERSON)
+            if relation is None or token.i in by_token:
+                continue
+            bodies = [
+                by_token[c.i].actor_id for c in token.children
+                if c.dep_ in {"poss", "compound", "amod"} and c.i in by_token
+            ] + [
+                by_token[o.i].actor_id for p in token.children if p.dep_ == "prep"
+                and p.lower_ == "of" for o in p.children if o.i in by_token
+            ]
+            people = [
+                by_token[n.i].actor_id for n in (*token.children, token.head)
+                if n.i in by_token and (n.dep_ == "appos" or token.dep_ == "appos")
+                and self.book.type_of(by_token[n.i].actor_id) is ActorType.PERSON
+            ]
+            if any(c.lower_ in cues.former for c in token.lefts) or _misparsed_subject(token):
+                continue
+            for person in people:
+                for body in bodies:
+                    if body != person and self.book.type_of(body) is not ActorType.PERSON:
+                        links.append(TitleLink(person, body, relation, token.i, token.i + 1))
+                        if relation is RelationType.LEADS:
+                            self.book.led_by.setdefault(person, body)
+        return out, links
+
+    def _coreference(self, doc: Doc, mentions: Mentions) -> None:
+        """Resolve pronouns and bare descriptions to earlier mentions, in reading order."""
+        ctx = self.context
+        cues = self.lexicon.cues
+        for token in doc:
+            ref = mentions.by_token.get(token.i)
+            if ref is not None:
+                if token.i == ref.end - 1:
+                    role = "subject" if token.dep_ in {"nsubj", "nsubjpass"} else "other"
+                    ctx.remember(ref.actor_id, self.book.type_of(ref.actor_id), role)
+                continue
+            lower = token.lower_
+            target: str | None = None
+            if lower in _PERSON_PRONOUNS:
+                target = ctx.last({ActorType.PERSON})
+            elif lower in _THING_PRONOUNS:
+                target = _clause_subject(token, mentions) or ctx.last(
+                    {ActorType.STATE, ActorType.GOVERNMENT, ActorType.ARMED_GROUP,
+                     ActorType.ORGANIZATION}, subject_first=True)
+            elif lower in _PLURAL_PRONOUNS:
+                target = _clause_subject(token, mentions) or ctx.last(
+                    {ActorType.ARMED_GROUP, ActorType.GOVERNMENT, ActorType.STATE},
+                    subject_first=True)
+            elif lower in cues.actor_words and token.pos_ == "NOUN" and _bare_description(token):
+                description = _description_key(token)
+                target = _appositive_actor(token, mentions) or ctx.descriptions.get(description)
+                if target is None and not any(c.dep_ == "poss" for c in token.children):
+                    kind = cues.actor_words[lower]
+                    types = {ActorType(kind)}
+                    if kind == "armed_group":
+                        types.add(ActorType.ARMED_GROUP)
+                    target = ctx.last(types)
+                if target is not None:
+                    ctx.descriptions[description] = target
+            if target is not None:
+                new = Ref(target, token.i, token.i + 1, "pronoun")
+                mentions.refs.append(new)
+                mentions.by_token[token.i] = new
+                if token.dep_ in {"nsubj", "nsubjpass"} and lower not in _THING_PRONOUNS:
+                    ctx.remember(target, self.book.type_of(target), "subject")
+
+
+def _title_words(cues) -> set[str]:
+    return {w for title in cues.titles for w in title.split()}
+
+
+def _title_relation(title: str, cues, actor_type: ActorType) -> RelationType | None:
+    """The relation a title gives: the longest title the words end with decides."""
+    if not title:
+        return None
+    words = title.split()
+    for n in range(len(words)):
+        tail = " ".join(words[n:])
+        if actor_type is not ActorType.PERSON and tail != "member":
+            continue
+        if tail in cues.member_titles and tail not in cues.leader_titles:
+            return RelationType.MEMBER_OF
+        if tail in cues.leader_titles:
+            return RelationType.LEADS
+    return None
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _specified(span: Span, former: frozenset[str]) -> bool:
+    """True when a description is qualified away from its generic sense ("former rebels")."""
+    return any(t.lower_ in former for t in span)
+
+
+def _demonym_refers(token: Token, lexicon: Lexicon) -> bool:
+    """An adjective names its state only where it qualifies an actor word or an event
+    ("Russian forces", "Russian bombing", "Turkish Foreign Minister"), never a place or
+    a people ("the central Syrian city", "Syrian refugees")."""
+    head = token.head if token.dep_ in {"amod", "compound", "nmod"} else token
+    if token.dep_ == "conj" and token.head.dep_ in {"amod", "compound"}:
+        head = token.head.head
+    cues = lexicon.cues
+    lemma = head.lemma_.lower()
+    word = head.lower_
+    return (
+        word in cues.metonymy_heads
+        or lemma in lexicon.nouns
+        or lemma in lexicon.roles
+        or word in _title_words(cues)
+        or word in cues.actor_words
+        or head is token
+    )
+
+
+def _trim(span: Span) -> Span | None:
+    tokens = [t for t in span if not (t.is_punct and t.text not in {"-", "'"})]
+    while tokens and tokens[0].lower_ in {"the", "'s", "’s"}:
+        tokens.pop(0)
+    while tokens and tokens[-1].lower_ in {"'s", "’s", "-"}:
+        tokens.pop()
+    if not tokens:
+        return None
+    return span.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _looks_like_name(span: Span) -> bool:
+    """spaCy sometimes tags "Homs" or "Talbisa" as a person; real names are capitalised words."""
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and all(t.text[0].isupper() or t.lower_ in {"al", "bin", "ibn", "abu",
+                                                                  "de", "van", "von"}
+                               for t in words) and len(span) <= 6
+
+
+def _modifies_noun(token: Token) -> bool:
+    """"the Alawite sect": a name-like word that only qualifies a common noun."""
+    return token.dep_ in {"amod", "compound"} and token.head.pos_ == "NOUN"
+
+
+def _misparsed_subject(title: Token) -> bool:
+    """"In a blow to Assad, the head of X said ...": a title parsed as apposition to a
+    name inside a fronted phrase is really the subject of a verb that lacks one."""
+    if title.dep_ != "appos" or title.head.dep_ != "pobj":
+        return False
+    root = title.sent.root
+    return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
+
+
+def _bare_description(token: Token) -> bool:
+    """"the group", "his group", "the militia": a definite or possessed actor word alone."""
+    lefts = list(token.lefts)
+    return bool(lefts) and all(
+        (c.dep_ == "det" and c.lower_ in {"the", "this", "that"})
+        or (c.dep_ == "poss" and c.pos_ == "PRON")
+        for c in lefts
+    )
+
+
+def _description_key(token: Token) -> str:
+    owner = next((c.lower_ for c in token.lefts if c.dep_ == "poss"), "the")
+    return f"{owner} {token.lemma_.lower()}"
+
+
+def _appositive_actor(token: Token, mentions: Mentions) -> str | None:
+    """"his group - a former Al-Qaeda affiliate now known as HTS": the name it is given."""
+    for node in token.subtree:
+        if node is token:
+            continue
+        ref = mentions.by_token.get(node.i)
+        if ref is None:
+            continue
+        path = node
+        steps = 0
+        while path is not token and steps < 6:
+            if path.dep_ not in {"appos", "acl", "prep", "pobj", "relcl", "attr", "compound"}:
+                break
+            path = path.head
+            steps += 1
+        if path is token:
+            return ref.actor_id
+    return None
+
+
+def _clause_subject(token: Token, mentions: Mentions) -> str | None:
+    """The actor subject of the clause a pronoun sits in: "Russia ... its invasion"."""
+    node = token.head
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child is not token:
+                found = mentions.resolve(child)
+                if found and not any(t is token for t in child.subtree):
+                    return found[0]
+        if node.head is node:
+            break
+        node = node.head
+    return None
+
+
+def find_mentions(
+    docs: list[Doc], gazetteer: Gazetteer, lexicon: Lexicon, matchers: Matchers
+) -> tuple[list[Mentions], ActorBook]:
+    """Mentions of every paragraph of one document, and the actors they name."""
+    finder = MentionFinder(gazetteer, lexicon, matchers, focus_country(docs, matchers, gazetteer))
+    return [finder.paragraph(doc) for doc in docs], finder.book

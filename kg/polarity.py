@@ -1,0 +1,124 @@
+"""How a sentence commits to a relation: negation, hypotheticals, plans and attribution.
+
+Pure predicates over a trigger token of a parsed sentence. The guidelines rule out
+edges from denied, negated and hypothetical statements and keep who reported a claim;
+these functions read that from the dependency tree, with the cue words as data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .lexicon import Cues
+from .model import Modality, Polarity
+
+__all__ = ["attribution", "modality", "polarity"]
+
+# Dependencies through which a clause's stance carries down to the trigger.
+_CONTROL = {"xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "pcomp", "acomp", "attr", "oprd"}
+
+
+def _governors(trigger: Token, limit: int = 8) -> Iterator[Token]:
+    """The trigger, then the words above it whose stance it inherits (a verb it
+    complements, a light verb whose object it is), stopping at a new clause subject."""
+    node = trigger
+    for _ in range(limit):
+        yield node
+        if node.head is node or node.dep_ not in _CONTROL:
+            return
+        node = node.head
+
+
+def _light_head(trigger: Token) -> Token | None:
+    if trigger.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"}:
+        return trigger.head
+    if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+        return trigger.head.head
+    return None
+
+
+def polarity(trigger: Token, cues: Cues) -> Polarity:
+    """NEGATIVE when the trigger, the verb it depends on, or a denial above it is negated.
+
+    "did not attack", "no support for", "denied any involvement in", "refused to meet".
+    """
+    close = [trigger]
+    head = _light_head(trigger)
+    if head is not None:
+        close.append(head)
+    node = trigger
+    while node.dep_ in {"xcomp", "conj"} and node.head is not node and node.dep_ == "xcomp":
+        node = node.head
+        close.append(node)
+    for word in close:
+        for child in word.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return Polarity.NEGATIVE
+            if child.dep_ in {"advmod", "preconj", "cc"} and child.lower_ in {"never", "neither", "nor"}:
+                return Polarity.NEGATIVE
+    for node in _governors(trigger):
+        if node is not trigger and node.lemma_.lower() in cues.denials:
+            return Polarity.NEGATIVE
+        if node is not trigger and any(c.dep_ == "neg" for c in node.children) and (
+            node.lemma_.lower() in cues.reporting or node.dep_ == "ROOT"
+        ) and trigger.dep_ in {"xcomp", "dobj", "pobj"}:
+            return Polarity.NEGATIVE
+    return Polarity.POSITIVE
+
+
+def modality(trigger: Token, cues: Cues) -> Modality:
+    """HYPOTHETICAL for would/could/if and appeals ("urged X to attack"); PLANNED for
+    will/expected to/headline infinitives; REPORTED when a speaker is cited; else ASSERTED."""
+    planned = False
+    for node in _governors(trigger):
+        for child in node.children:
+            word = child.lower_
+            if child.dep_ == "aux" and word in cues.hypothetical:
+                return Modality.HYPOTHETICAL
+            if child.dep_ == "mark" and word in cues.conditionals:
+                return Modality.HYPOTHETICAL
+            if child.dep_ == "aux" and word in cues.planned:
+                planned = True
+        lemma = node.lemma_.lower()
+        if node is not trigger and lemma in cues.hypothetical_verbs:
+            return Modality.HYPOTHETICAL
+        if node is not trigger and lemma in cues.planned_verbs:
+            planned = True
+    if trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        if trigger.dep_ in {"ROOT", "advcl", "acl", "relcl"} or trigger.head.pos_ != "VERB":
+            planned = True
+    if planned:
+        return Modality.PLANNED
+    if attribution(trigger, cues) is not None:
+        return Modality.REPORTED
+    return Modality.ASSERTED
+
+
+def attribution(trigger: Token, cues: Cues) -> str | None:
+    """Who the sentence says reported the claim: the subject of a reporting verb above
+    the trigger ("two senior Lebanese security sources told Reuters"), or "according to X"."""
+    node = trigger
+    for _ in range(10):
+        for child in node.children:
+            if child.lower_ == "according":
+                for prep in child.children:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return _phrase(obj)
+        if node.head is node:
+            break
+        parent = node.head
+        if node.dep_ in {"ccomp", "parataxis"} and parent.lemma_.lower() in cues.reporting:
+            for child in parent.children:
+                if child.dep_ == "nsubj" and child.lower_ not in {"it", "he", "she", "they"}:
+                    return _phrase(child)
+            return None
+        node = parent
+    return None
+
+
+def _phrase(token: Token) -> str:
+    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    return span.text

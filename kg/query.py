@@ -1,0 +1,241 @@
+"""Named SPARQL queries: queries/*.rq, run with their parameters bound, never pasted.
+
+Each file starts with a header naming the query and its parameters::
+
+    # name: backers
+    # description: Who backs an actor ...
+    # param: actor (actor) - the actor being backed
+    # param: from (date, optional) - earliest document date
+    # columns: actor, backer, label, claims, documents
+
+Other comment lines in the header are notes. A parameter's kind says how its text
+becomes a value: ``actor`` (an id, label or alias, resolved to the actor's IRI),
+``relation`` (one of the five relation types), ``date`` (YYYY-MM-DD), ``integer``,
+``string``. Every parameter must appear in the query's SELECT clause (that is how
+the engine binds it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rdflib import URIRef
+
+from .errors import OntologyError, QueryError
+from .model import RelationType
+from .resources import queries_dir
+from .store import Binding, GraphStore, Row
+from .vocab import ACTOR, KG, actor_id_of, relation_iri
+
+__all__ = [
+    "PARAM_KINDS",
+    "QueryInfo",
+    "QueryParam",
+    "list_queries",
+    "load_query",
+    "parse_query",
+    "resolve_actor",
+    "run_query",
+]
+
+PARAM_KINDS = ("actor", "relation", "date", "integer", "string")
+
+_HEADER = re.compile(r"#\s*(name|description|param|columns):\s*(.*)")
+_PARAM = re.compile(r"(\w+)\s+\((\w+)(\s*,\s*optional)?\)\s+-\s+(\S.*)")
+
+_RESOLVE = """PREFIX kg: <https://w3id.org/kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?actor ?rank ?text WHERE {
+  ?actor kg:actorType ?type .
+  { ?actor dcterms:identifier ?name BIND(0 AS ?rank) }
+  UNION { ?actor rdfs:label ?name BIND(1 AS ?rank) }
+  UNION { ?actor skos:altLabel ?name BIND(2 AS ?rank) }
+  FILTER(LCASE(STR(?name)) = LCASE(STR(?text)))
+}
+ORDER BY ?rank ?actor"""
+
+
+@dataclass(frozen=True, slots=True)
+class QueryParam:
+    """One declared parameter of a named query."""
+
+    name: str
+    kind: str
+    description: str
+    optional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QueryInfo:
+    """A named query: its header, parsed, and its text."""
+
+    name: str
+    description: str
+    params: tuple[QueryParam, ...]
+    columns: tuple[str, ...]
+    text: str
+    path: Path | None = None
+    notes: str = ""
+
+
+def parse_query(text: str, *, path: Path | None = None) -> QueryInfo:
+    """Parse a named query's header.
+
+    Raises:
+        OntologyError: the header lacks a name or columns, or a line is malformed.
+
+    >>> info = parse_query("# name: n\\n# columns: a, b\\n# param: x (actor) - who\\nSELECT ?a ?b ?x {}")
+    >>> info.columns, info.params[0].kind
+    (('a', 'b'), 'actor')
+    """
+    where = str(path) if path is not None else "<query>"
+    fields: dict[str, str] = {}
+    params: list[QueryParam] = []
+    notes: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            break
+        match = _HEADER.fullmatch(stripped)
+        if match is None:
+            notes.append(stripped.lstrip("#").strip())
+        elif match[1] == "param":
+            params.append(_parse_param(match[2], f"{where}:{number}"))
+        else:
+            fields[match[1]] = match[2].strip()
+    for key in ("name", "columns"):
+        if not fields.get(key):
+            raise OntologyError(f"[{where} -> {key}] the header needs a '# {key}:' line")
+    if path is not None and fields["name"] != path.stem:
+        raise OntologyError(f"[{where} -> name] {fields['name']!r} differs from the file name")
+    for param in params:
+        if f"?{param.name}" not in text:
+            raise OntologyError(f"[{where} -> param] ?{param.name} does not occur in the query")
+    return QueryInfo(
+        name=fields["name"],
+        description=fields.get("description", ""),
+        params=tuple(params),
+        columns=tuple(c.strip() for c in fields["columns"].split(",") if c.strip()),
+        text=text,
+        path=path,
+        notes=" ".join(n for n in notes if n),
+    )
+
+
+def list_queries(directory: Path | None = None) -> list[QueryInfo]:
+    """Every named query in ``directory`` (queries/ by default), sorted by name."""
+    return [parse_query(p.read_text("utf-8"), path=p) for p in sorted(queries_dir(directory).glob("*.rq"))]
+
+
+def load_query(name_or_path: str | Path, directory: Path | None = None) -> QueryInfo:
+    """A named query by name (``backers``) or by the path of an .rq file.
+
+    Raises:
+        QueryError: no such query.
+    """
+    path = Path(name_or_path)
+    if path.suffix != ".rq":
+        path = queries_dir(directory) / f"{name_or_path}.rq"
+    if not path.is_file():
+        known = ", ".join(q.name for q in list_queries(directory))
+        raise QueryError(f"no query {str(name_or_path)!r}; the named queries are: {known}")
+    return parse_query(path.read_text("utf-8"), path=path)
+
+
+def run_query(
+    store: GraphStore,
+    name_or_path: str | Path,
+    params: Mapping[str, str] | None = None,
+    *,
+    directory: Path | None = None,
+) -> list[Row]:
+    """Run a named query with its parameters, given as text, bound as typed values.
+
+    Raises:
+        QueryError: unknown query, unknown or missing parameter, or a value that does not
+            parse (an actor that matches nothing, a malformed date).
+    """
+    info = load_query(name_or_path, directory)
+    given = dict(params or {})
+    declared = {p.name: p for p in info.params}
+    unknown = sorted(set(given) - set(declared))
+    if unknown:
+        raise QueryError(
+            f"query {info.name} has no parameter {', '.join(unknown)}; "
+            f"it takes: {', '.join(declared) or 'none'}"
+        )
+    missing = [p.name for p in info.params if not p.optional and not given.get(p.name)]
+    if missing:
+        raise QueryError(f"query {info.name} needs the parameter {', '.join(missing)}")
+    bindings = {
+        name: _convert(store, declared[name], value) for name, value in given.items() if value
+    }
+    return store.query(info.text, bindings)
+
+
+def resolve_actor(store: GraphStore, text: str) -> URIRef:
+    """The actor whose id, label or alias is ``text`` (case-insensitive), or an actor IRI.
+
+    An id match beats a label match, which beats an alias match.
+
+    Raises:
+        QueryError: nothing matches, or several actors match equally well.
+    """
+    wanted = " ".join(text.split())
+    if wanted.startswith(str(ACTOR)):
+        wanted = actor_id_of(wanted)
+    rows = store.query(_RESOLVE, {"text": wanted})
+    if not rows:
+        raise QueryError(f"no actor is called {text!r}; list them with the 'actors' query")
+    best = rows[0]["rank"]
+    matches = sorted({str(r["actor"]) for r in rows if r["rank"] == best})
+    if len(matches) > 1:
+        names = ", ".join(actor_id_of(m) for m in matches)
+        raise QueryError(f"{text!r} could be any of: {names}; give the actor's id")
+    return URIRef(matches[0])
+
+
+def _convert(store: GraphStore, param: QueryParam, value: str) -> Binding:
+    if param.kind == "actor":
+        return resolve_actor(store, value)
+    if param.kind == "relation":
+        return _relation(value)
+    if param.kind == "date":
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise QueryError(f"{param.name} must be a date YYYY-MM-DD, got {value!r}") from None
+    if param.kind == "integer":
+        try:
+            return int(value)
+        except ValueError:
+            raise QueryError(f"{param.name} must be an integer, got {value!r}") from None
+    return value
+
+
+def _relation(value: str) -> URIRef:
+    text = value.strip()
+    if text.startswith(str(KG)) or text.startswith("kg:"):
+        text = text.rsplit("#", 1)[-1].removeprefix("kg:")
+    key = re.sub(r"[-_\s]", "", text).lower()
+    for relation in RelationType:
+        if key == relation.value.replace("_", ""):
+            return relation_iri(relation)
+    options = ", ".join(r.value for r in RelationType)
+    raise QueryError(f"unknown relation {value!r}; use one of {options}")
+
+
+def _parse_param(text: str, where: str) -> QueryParam:
+    match = _PARAM.fullmatch(text.strip())
+    if match is None:
+        raise OntologyError(f"[{where} -> param] expected 'NAME (KIND[, optional]) - description'")
+    name, kind, optional, description = match.groups()
+    if kind not in PARAM_KINDS:
+        raise OntologyError(f"[{where} -> param] unknown kind {kind!r}; use one of {PARAM_KINDS}")
+    return QueryParam(name, kind, description, optional=optional is not None)

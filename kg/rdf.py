@@ -1,0 +1,157 @@
+"""Extraction -> RDF: one named graph per document, claims modelled on PROV-O.
+
+Pure: no store, no I/O. Everything read from a document goes into the graph named by
+the document's IRI (its metadata, the actors it mentions, its claims and their evidence,
+and the plain edge triples), so replacing or removing a document is dropping one graph.
+Terms are rdflib terms: ``kg.store`` converts them for its engine, and rdflib users and
+SHACL take the ``Dataset`` as it is.
+"""
+
+from __future__ import annotations
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+
+from .model import Actor, Document, Extraction, Relation
+from .vocab import (
+    KG,
+    PREFIXES,
+    WD,
+    actor_class,
+    actor_iri,
+    claim_iri,
+    doc_iri,
+    evidence_iri,
+    relation_iri,
+)
+
+__all__ = ["Quad", "extraction_to_quads", "extraction_to_rdflib"]
+
+Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
+"""(subject, predicate, object, graph): the graph is always the document's IRI."""
+
+_Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+def extraction_to_quads(extraction: Extraction) -> list[Quad]:
+    """Every quad one document contributes, all in the document's named graph.
+
+    Raises:
+        ValueError: a relation names an actor the extraction does not describe, or its
+            evidence is not the document's text over its span.
+
+    >>> from kg.model import Document
+    >>> quads = extraction_to_quads(Extraction(Document("d1", "Iran backs Hezbollah."), (), ()))
+    >>> {str(q[3]) for q in quads}
+    {'https://w3id.org/kg/id/doc/d1'}
+    """
+    document = extraction.document
+    graph = doc_iri(document.id)
+    known = {actor.id for actor in extraction.actors}
+    triples = _document_triples(document)
+    for actor in extraction.actors:
+        triples.extend(_actor_triples(actor))
+    for relation in extraction.relations:
+        _check(relation, document, known)
+        triples.extend(_relation_triples(relation, document.id))
+    return [(s, p, o, graph) for s, p, o in dict.fromkeys(triples)]
+
+
+def extraction_to_rdflib(extraction: Extraction) -> Dataset:
+    """The same quads as an rdflib ``Dataset``, for library users and SHACL.
+
+    >>> from kg.model import Document
+    >>> ds = extraction_to_rdflib(Extraction(Document("d1", "text"), (), ()))
+    >>> len(ds.graph(URIRef("https://w3id.org/kg/id/doc/d1")))
+    3
+    """
+    dataset = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace)
+    for s, p, o, g in extraction_to_quads(extraction):
+        dataset.add((s, p, o, g))
+    return dataset
+
+
+def _document_triples(document: Document) -> list[_Triple]:
+    iri = doc_iri(document.id)
+    triples: list[_Triple] = [
+        (iri, RDF.type, KG.Document),
+        (iri, DCTERMS.identifier, Literal(document.id)),
+        (iri, KG.checksum, Literal(document.checksum)),
+    ]
+    optional: list[tuple[URIRef, Literal | None]] = [
+        (DCTERMS.title, _text(document.title)),
+        (DCTERMS.publisher, _text(document.publisher)),
+        (DCTERMS.date, None if document.published is None else Literal(document.published)),
+        (SDO.url, None if not document.url else Literal(document.url, datatype=XSD.anyURI)),
+        (KG.place, _text(document.place)),
+        (DCTERMS.source, _text(document.source)),
+    ]
+    triples.extend((iri, p, o) for p, o in optional if o is not None)
+    return triples
+
+
+def _actor_triples(actor: Actor) -> list[_Triple]:
+    iri = actor_iri(actor.id)
+    triples: list[_Triple] = [
+        (iri, RDF.type, actor_class(actor.type)),
+        (iri, DCTERMS.identifier, Literal(actor.id)),
+        (iri, RDFS.label, Literal(actor.label)),
+        (iri, KG.actorType, Literal(actor.type.value)),
+    ]
+    triples.extend((iri, SKOS.altLabel, Literal(alias)) for alias in actor.aliases)
+    if actor.wikidata:
+        triples.append((iri, KG.wikidata, Literal(actor.wikidata)))
+        triples.append((iri, OWL.sameAs, WD[actor.wikidata]))
+    if actor.country:
+        triples.append((iri, KG.country, Literal(actor.country)))
+    return triples
+
+
+def _relation_triples(relation: Relation, doc_id: str) -> list[_Triple]:
+    claim = claim_iri(doc_id, relation)
+    triples: list[_Triple] = [
+        (claim, RDF.type, KG.Claim),
+        (claim, KG.subject, actor_iri(relation.subject)),
+        (claim, KG.relation, relation_iri(relation.relation)),
+        (claim, KG.object, actor_iri(relation.object)),
+        (claim, KG.polarity, Literal(relation.polarity.value)),
+        (claim, KG.modality, Literal(relation.modality.value)),
+        (claim, KG.confidence, Literal(float(relation.confidence), datatype=XSD.double)),
+    ]
+    if relation.subtype:
+        triples.append((claim, KG.subtype, Literal(relation.subtype)))
+    if relation.attribution:
+        triples.append((claim, KG.attribution, Literal(relation.attribution)))
+    for evidence in relation.evidence:
+        node = evidence_iri(evidence)
+        triples += [
+            (claim, PROV.wasDerivedFrom, node),
+            (node, RDF.type, KG.Evidence),
+            (node, KG.document, doc_iri(evidence.doc_id)),
+            (node, KG.start, Literal(evidence.start)),
+            (node, KG.end, Literal(evidence.end)),
+            (node, KG.quote, Literal(evidence.quote)),
+        ]
+    if relation.counts_as_edge:
+        subject, kind, obj = relation.key
+        triples.append((actor_iri(subject), relation_iri(kind), actor_iri(obj)))
+    return triples
+
+
+def _check(relation: Relation, document: Document, known: set[str]) -> None:
+    where = f"{document.id}: {relation.subject} {relation.relation} {relation.object}"
+    missing = sorted({relation.subject, relation.object} - known)
+    if missing:
+        raise ValueError(f"[{where}] actors {missing} are not among the extraction's actors")
+    for evidence in relation.evidence:
+        if not evidence.is_valid_for(document):
+            raise ValueError(
+                f"[{where}] evidence [{evidence.start}, {evidence.end}) of {evidence.doc_id} "
+                "is not the document's text over that span"
+            )
+
+
+def _text(value: str | None) -> Literal | None:
+    return Literal(value) if value else None

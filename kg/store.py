@@ -1,0 +1,382 @@
+"""The store: where documents' graphs live and SPARQL runs. The only pyoxigraph import.
+
+``GraphStore`` is the interface the rest of kg uses; ``Store`` implements it on an
+embedded Oxigraph database (on disk, or in memory for tests and one-off runs). A store
+behind a SPARQL endpoint can implement the same methods.
+
+Each document is one named graph (see ``kg.rdf``); ``write`` replaces it in one
+transaction, so a failed write never leaves half a document. Queries see the union of
+all graphs, take their values as bound variables (never pasted into the text) and cannot
+change the store: changes go through ``update`` explicitly.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO, Protocol, runtime_checkable
+
+import pyoxigraph as ox
+from rdflib import Literal as RdfLiteral
+from rdflib import URIRef
+
+from .errors import QueryError, StoreError
+from .model import Extraction
+from .rdf import extraction_to_quads
+from .vocab import KG, PREFIXES, doc_iri
+
+__all__ = [
+    "DUMP_FORMATS",
+    "Binding",
+    "GraphStore",
+    "Row",
+    "Store",
+    "StoreStats",
+    "StoredDocument",
+    "Value",
+]
+
+log = logging.getLogger(__name__)
+
+Value = str | int | float | bool | None
+"""A result cell: IRIs and plain literals as str, numbers and booleans as Python values."""
+Row = dict[str, Value]
+Binding = str | int | float | bool | date | URIRef | RdfLiteral
+"""A query parameter: ``URIRef`` binds an IRI, any other value a literal of its type."""
+
+DUMP_FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "trig": ox.RdfFormat.TRIG,
+    "nq": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {
+    _XSD + name
+    for name in (
+        "integer int long short byte nonNegativeInteger positiveInteger nonPositiveInteger "
+        "negativeInteger unsignedLong unsignedInt unsignedShort unsignedByte"
+    ).split()
+}
+_FLOATS = {_XSD + "double", _XSD + "float", _XSD + "decimal"}
+_BOOLEAN = _XSD + "boolean"
+
+_PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+_DOCUMENTS = (
+    _PROLOGUE
+    + """SELECT ?id ?checksum ?title ?published ?publisher ?url WHERE {
+  GRAPH ?g {
+    ?g a kg:Document ; dcterms:identifier ?id ; kg:checksum ?checksum .
+    OPTIONAL { ?g dcterms:title ?title }
+    OPTIONAL { ?g dcterms:date ?published }
+    OPTIONAL { ?g dcterms:publisher ?publisher }
+    OPTIONAL { ?g schema:url ?url }
+  }
+} ORDER BY ?id"""
+)
+
+_STATS = (
+    _PROLOGUE
+    + """SELECT
+  (COUNT(DISTINCT ?doc) AS ?documents) (COUNT(DISTINCT ?actor) AS ?actors)
+  (COUNT(DISTINCT ?claim) AS ?claims) (COUNT(DISTINCT ?edge) AS ?edges)
+WHERE {
+  { ?doc a kg:Document }
+  UNION { ?actor kg:actorType ?type }
+  UNION { ?claim a kg:Claim }
+  UNION {
+    VALUES ?p { kg:backs kg:opposes kg:meetsWith kg:leads kg:memberOf }
+    ?s ?p ?o .
+    BIND(CONCAT(STR(?s), " ", STR(?p), " ", STR(?o)) AS ?edge)
+  }
+}"""
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """What the store knows about one document (its text is not stored)."""
+
+    id: str
+    checksum: str
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    """Counts over the whole store; ``edges`` counts distinct plain relation triples."""
+
+    documents: int
+    actors: int
+    claims: int
+    edges: int
+    quads: int
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """What kg needs from a store: the methods ``Store`` implements."""
+
+    def write(self, extraction: Extraction) -> int: ...
+
+    def has_document(self, doc_id: str, checksum: str | None = None) -> bool: ...
+
+    def remove(self, doc_id: str) -> bool: ...
+
+    def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> list[Row]: ...
+
+    def update(self, sparql: str) -> None: ...
+
+    def dump(self, target: str | Path | BinaryIO, format: str = "trig") -> None: ...
+
+    def stats(self) -> StoreStats: ...
+
+    def documents(self) -> list[StoredDocument]: ...
+
+
+class Store:
+    """An Oxigraph store, on disk (``Store.open``) or in memory (``Store.in_memory``).
+
+    >>> store = Store.in_memory()
+    >>> store.query("SELECT ?n WHERE {}", {"n": 41})
+    [{'n': 41}]
+    >>> store.stats().quads
+    0
+    """
+
+    def __init__(self, engine: ox.Store, location: Path | None = None) -> None:
+        self._engine = engine
+        self.location = location
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open (or create) the store in directory ``path``.
+
+        Raises:
+            StoreError: ``path`` is a file or a non-empty directory that is not a store,
+                or another process has the store open.
+        """
+        path = Path(path)
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path} is a file, not a store directory; pick another --store path")
+        if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").is_file():
+            raise StoreError(
+                f"{path} is a non-empty directory that is not a kg store; "
+                "pick a new or empty directory"
+            )
+        try:
+            engine = ox.Store(str(path))
+        except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreError(
+                    f"the store {path} is in use by another process (or another open Store); "
+                    "close it first or use another path"
+                ) from err
+            raise StoreError(f"cannot open the store {path}: {err}") from err
+        log.debug("opened store %s", path)
+        return cls(engine, path)
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        """A store that lives in memory and vanishes with the object."""
+        return cls(ox.Store())
+
+    def close(self) -> None:
+        """Flush to disk and release the directory lock; the object is unusable afterwards."""
+        if self.location is not None:
+            self._engine.flush()
+        del self._engine
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def write(self, extraction: Extraction) -> int:
+        """Replace the document's graph with what ``extraction`` says; return the quad count.
+
+        One SPARQL update (drop the graph, insert the new one) runs as one transaction.
+
+        Raises:
+            ValueError: the extraction is inconsistent (see ``kg.rdf.extraction_to_quads``).
+            StoreError: the engine refused the write.
+        """
+        quads = extraction_to_quads(extraction)
+        graph = _term(doc_iri(extraction.document.id))
+        body = "\n".join(f"{_term(s)} {_term(p)} {_term(o)} ." for s, p, o, _ in quads)
+        request = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+        try:
+            self._engine.update(request)
+        except (OSError, SyntaxError) as err:
+            raise StoreError(f"cannot write document {extraction.document.id}: {err}") from err
+        log.debug("wrote %d quads for %s", len(quads), extraction.document.id)
+        return len(quads)
+
+    def has_document(self, doc_id: str, checksum: str | None = None) -> bool:
+        """True when the document is stored (with this checksum, when one is given)."""
+        graph = _term(doc_iri(doc_id))
+        value = None if checksum is None else ox.Literal(checksum)
+        found = self._engine.quads_for_pattern(graph, _term(KG.checksum), value, graph)
+        return next(iter(found), None) is not None
+
+    def remove(self, doc_id: str) -> bool:
+        """Drop the document's graph; return whether it was there."""
+        graph = _term(doc_iri(doc_id))
+        if not self._engine.contains_named_graph(graph):
+            return False
+        self._engine.remove_graph(graph)
+        return True
+
+    def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> list[Row]:
+        """Run a read-only SPARQL query over the union of all graphs.
+
+        ``bindings`` give variables their values (SEP-0007 substitution); each bound
+        variable must appear in the SELECT clause. ASK gives ``[{"result": bool}]``,
+        CONSTRUCT and DESCRIBE rows of ``subject``, ``predicate``, ``object``.
+
+        Raises:
+            QueryError: the text is not a SPARQL query (updates included) or cannot run.
+        """
+        substitutions = {ox.Variable(k): _binding(v) for k, v in (bindings or {}).items()}
+        try:
+            result = self._engine.query(
+                sparql, use_default_graph_as_union=True, substitutions=substitutions or None
+            )
+            return _rows(result)
+        except SyntaxError as err:
+            raise QueryError(f"invalid SPARQL query (changes go through update()): {err}") from err
+        except (OSError, RuntimeError) as err:
+            raise QueryError(f"the query failed: {err}") from err
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update in one transaction.
+
+        Raises:
+            QueryError: the text is not a SPARQL update.
+            StoreError: the engine refused the change.
+        """
+        try:
+            self._engine.update(sparql)
+        except SyntaxError as err:
+            raise QueryError(f"not a SPARQL update: {err}") from err
+        except OSError as err:
+            raise StoreError(f"the update failed: {err}") from err
+
+    def dump(self, target: str | Path | BinaryIO, format: str = "trig") -> None:
+        """Write the store to a file or binary stream as ttl, nt, trig, nq or jsonld.
+
+        Turtle and N-Triples have no graphs: they get the union of all documents' graphs.
+
+        Raises:
+            StoreError: the format is unknown or the target cannot be written.
+        """
+        rdf_format = DUMP_FORMATS.get(format)
+        if rdf_format is None:
+            raise StoreError(f"unknown dump format {format!r}; use one of {sorted(DUMP_FORMATS)}")
+        output = str(target) if isinstance(target, (str, Path)) else target
+        try:
+            if rdf_format.supports_datasets:
+                self._engine.dump(output, format=rdf_format, prefixes=PREFIXES)
+            else:
+                triples = self._engine.query(
+                    "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+                )
+                ox.serialize(triples, output, format=rdf_format, prefixes=PREFIXES)
+        except OSError as err:
+            raise StoreError(f"cannot dump the store to {target}: {err}") from err
+
+    def stats(self) -> StoreStats:
+        """How many documents, actors, claims, distinct edges and quads the store holds."""
+        (row,) = self.query(_STATS)
+        return StoreStats(
+            documents=_int(row["documents"]),
+            actors=_int(row["actors"]),
+            claims=_int(row["claims"]),
+            edges=_int(row["edges"]),
+            quads=len(self._engine),
+        )
+
+    def documents(self) -> list[StoredDocument]:
+        """Every stored document, sorted by id."""
+        return [
+            StoredDocument(
+                id=str(row["id"]),
+                checksum=str(row["checksum"]),
+                title=_text(row["title"]),
+                published=_text(row["published"]),
+                publisher=_text(row["publisher"]),
+                url=_text(row["url"]),
+            )
+            for row in self.query(_DOCUMENTS)
+        ]
+
+
+def _term(value: URIRef | RdfLiteral) -> ox.NamedNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term; ``str()`` of it is N-Triples/SPARQL syntax."""
+    if isinstance(value, URIRef):
+        return ox.NamedNode(str(value))
+    if value.language:
+        return ox.Literal(str(value), language=value.language)
+    if value.datatype is not None:
+        return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
+    return ox.Literal(str(value))
+
+
+def _binding(value: Binding) -> ox.NamedNode | ox.Literal:
+    if isinstance(value, (URIRef, RdfLiteral)):
+        return _term(value)
+    if isinstance(value, (bool, int, float, str)):
+        return ox.Literal(value)
+    if isinstance(value, date):
+        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(_XSD + "date"))
+    raise QueryError(f"cannot bind a {type(value).__name__}: {value!r}")
+
+
+def _value(term: object) -> Value:
+    """A pyoxigraph term as a plain Python value: the one place results are converted."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype in _INTEGERS:
+            return int(term.value)
+        if datatype in _FLOATS:
+            return float(term.value)
+        if datatype == _BOOLEAN:
+            return term.value in ("true", "1")
+        return term.value
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(term)
+
+
+def _rows(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> list[Row]:
+    if isinstance(result, ox.QueryBoolean):
+        return [{"result": bool(result)}]
+    if isinstance(result, ox.QueryTriples):
+        return [
+            {"subject": _value(t.subject), "predicate": _value(t.predicate), "object": _value(t.object)}
+            for t in result
+        ]
+    names = [v.value for v in result.variables]
+    return [{name: _value(solution[name]) for name in names} for solution in result]
+
+
+def _text(value: Value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _int(value: Value) -> int:
+    return value if isinstance(value, int) else 0
