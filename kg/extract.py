@@ -52,8 +52,16 @@ def _subject_tokens(verb: Token) -> list[Token]:
     node = verb
     for _ in range(6):
         subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if node.i != verb.i:
+            # "Putin is expected to meet ...": a raised subject counts for the verb below.
+            subjects += [c for c in node.children if c.dep_ == "nsubjpass"]
         if subjects:
             return subjects
+        if node.dep_ == "xcomp":
+            # "Egypt urged Israel to negotiate": the object of the verb above acts.
+            controllers = [c for c in node.head.children if c.dep_ in {"dobj", "dative"}]
+            if controllers:
+                return controllers
         if node.dep_ in {"xcomp", "conj"} or (node.dep_ == "advcl" and _non_finite(node)):
             node = node.head
             continue
@@ -95,8 +103,12 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     else:
         subjects = [a for t in _subject_tokens(token) for a in m.resolve(t)]
         targets = _objects_via(token, trigger.preps)
+        direct = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
+        if trigger.preps:
+            # "fired a barrage of rockets at U.S. forces": the target hangs off the object.
+            targets += [t for d in direct for t in _objects_via(d, trigger.preps)]
         if trigger.direct:
-            targets += [c for c in token.children if c.dep_ in {"dobj", "dative"}]
+            targets += direct
         objects = [a for t in targets for a in m.resolve(t)]
         confidence = 0.9 if any(c.dep_ == "nsubj" for c in token.children) else 0.75
     if trigger.relation is RelationType.MEETS_WITH:
@@ -119,7 +131,7 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     if governor is not None and governor.lemma_.lower() in cues.light_verbs:
         if not targets:
             targets = [
-                a for t in _objects_via(governor, trigger.preps) if t is not token
+                a for t in _objects_via(governor, trigger.preps) if t.i != token.i
                 for a in m.resolve(t)
             ]
         if not agents and not owners:
@@ -150,16 +162,19 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     return Found(tuple(agents), tuple(targets), trigger, 0.8, trigger.mutual)
 
 
-def _compound(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
+def _compound(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found | None:
     """"Iran-backed Hezbollah", "US-led coalition": the left part acts on the noun."""
     doc = token.doc
     if token.i < 2 or doc[token.i - 1].text not in {"-", "–"}:
         return None
-    left = m.resolve(doc[token.i - 2])
+    left = m.resolve(doc[token.i - 2], conjuncts=False)
+    if not left or m.ref_at(doc[token.i - 2]) is m.ref_at(token.head):
+        named = word_actor(doc[token.i - 2])
+        left = [named] if named else []
     noun = token.head if token.dep_ in {"amod", "compound", "acl"} else None
     if noun is None or not left:
         return None
-    objects = m.resolve(noun)
+    objects = m.resolve(noun, conjuncts=False)
     if not objects:
         return None
     return Found(tuple(left), tuple(objects), trigger, 0.9)
@@ -231,7 +246,7 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
             found.append(_role(token, lexicon.roles[lemma], m))
         found.append(_possession(token, m))
     if word in lexicon.compounds:
-        found.append(_compound(token, lexicon.compounds[word], m))
+        found.append(_compound(token, lexicon.compounds[word], m, word_actor))
     if word in lexicon.prefixes:
         found.append(_prefix(token, lexicon.prefixes[word], m, word_actor))
     yield from (f for f in found if f is not None)

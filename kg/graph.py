@@ -15,7 +15,16 @@ from typing import Any
 
 import networkx as nx
 
-from .model import Actor, ActorType, Evidence, Extraction, Modality, Polarity, Relation, RelationType
+from .model import (
+    Actor,
+    ActorType,
+    Evidence,
+    Extraction,
+    Modality,
+    Polarity,
+    Relation,
+    RelationType,
+)
 from .query import run_query
 from .store import GraphStore, Row, Value
 from .vocab import actor_id_of, relation_type_of
@@ -113,8 +122,7 @@ def _claim(rows: Sequence[Row]) -> tuple[Relation, _Source]:
         relation=relation_type_of(str(first["relation"])),
         object=actor_id_of(str(first["object"])),
         evidence=tuple(
-            Evidence(str(r["doc"]), _int(r["start"]), _int(r["end"]), str(r["quote"]))
-            for r in rows
+            Evidence(str(r["doc"]), _int(r["start"]), _int(r["end"]), str(r["quote"])) for r in rows
         ),
         subtype=_opt(first["subtype"]),
         polarity=Polarity(str(first["polarity"])),
@@ -194,8 +202,13 @@ def _add_claim(edge: _Edge, relation: Relation, source: _Source) -> None:
             "attribution": relation.attribution,
             "modality": relation.modality.value,
         }
-        sort_key = (evidence.doc_id, evidence.start, evidence.end, relation.modality.value,
-                    relation.attribution or "")
+        sort_key = (
+            evidence.doc_id,
+            evidence.start,
+            evidence.end,
+            relation.modality.value,
+            relation.attribution or "",
+        )
         edge.evidence[sort_key] = item
 
 

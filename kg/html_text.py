@@ -114,6 +114,7 @@ _VOID = frozenset(
         "wbr",
     }
 )
+_MAX_META_CHARS = 1000
 _CONTAINERS = frozenset({"article", "body", "html", "main"})
 # class/id words that mark page furniture rather than article text
 _NOISE = re.compile(
@@ -188,8 +189,8 @@ class _PageParser(HTMLParser):
         self._dropped = 0
         self._pre = 0
         self._pieces: list[str] = []
-        self._in_title = False
-        self._h1_state = 0  # 0 not seen, 1 inside the first h1, 2 done
+        self._title_state = 0  # 0 not seen, 1 inside the first <title>, 2 done
+        self._h1_state = 0  # the same for the first <h1>
 
     # --- the element stack -------------------------------------------------
 
@@ -206,6 +207,8 @@ class _PageParser(HTMLParser):
         self._pre -= tag == "pre"
         if tag == "h1" and self._h1_state == 1:
             self._h1_state = 2
+        if tag == "title" and self._title_state == 1:
+            self._title_state = 2
 
     def _flush(self) -> None:
         if not self._pieces:
@@ -234,8 +237,8 @@ class _PageParser(HTMLParser):
             return
         if tag == "time" and self.time is None and values.get("datetime"):
             self.time = values["datetime"]
-        if tag == "title":
-            self._in_title = True
+        if tag == "title" and self._title_state == 0 and all(t != "svg" for t, _, _ in self._stack):
+            self._title_state = 1  # the page's title, not an icon's
         if tag == "h1" and self._h1_state == 0:
             self._h1_state = 1
         if tag in _BLOCKS:
@@ -250,8 +253,6 @@ class _PageParser(HTMLParser):
         return bool(self._stack) and self._stack[-1][0] == tag
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
         if tag in _BLOCKS:
             self._flush()
         if tag in _VOID or all(t != tag for t, _, _ in self._stack):
@@ -263,12 +264,12 @@ class _PageParser(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
-        if self._in_title:
+        if self._title_state == 1:
             self.title_parts.append(data)
+        elif not self._dropped:
+            self._pieces.append(data)
         if self._h1_state == 1:
             self.h1_parts.append(data)
-        if not self._dropped and not self._in_title:
-            self._pieces.append(data)
 
     def close(self) -> None:
         super().close()
@@ -303,9 +304,10 @@ def _choose(parser: _PageParser) -> list[_Block]:
 
 
 def _first(*values: str | None) -> str | None:
+    """The first value that looks like metadata: not blank, not a runaway unclosed <h1>."""
     for value in values:
-        if value and value.strip():
-            return _squash(value)
+        if value and value.strip() and len(squashed := _squash(value)) <= _MAX_META_CHARS:
+            return squashed
     return None
 
 

@@ -21,9 +21,10 @@ Document ids: a record's ``id``; else the file's path relative to the folder giv
 and backslashes are neutralised so an id can never name a path outside a folder.
 
 Decoding: a UTF-8, UTF-16 or UTF-32 byte-order mark decides; else strict UTF-8;
-else, when the file holds more valid multi-byte UTF-8 characters than bad bytes, it
-is UTF-8 with a few damaged bytes, which become U+FFFD (a warning is logged); else
-cp1252, else latin-1. JSON must be UTF-8/16/32 (RFC 8259), with no fallback.
+else the charset an HTML page declares in a ``<meta>``; else, when the file holds
+more valid multi-byte UTF-8 characters than bad bytes, it is UTF-8 with a few
+damaged bytes, which become U+FFFD (a warning is logged); else cp1252, else latin-1.
+JSON has no fallback (RFC 8259): UTF-8, or UTF-16/32 with a mark; JSON Lines, UTF-8.
 
 Bad input never stops a run: :func:`iter_documents` and :func:`read_records` yield
 an :class:`~kg.errors.InputError` for each bad file or record, reading
@@ -234,7 +235,7 @@ def _safe_id(name: str) -> str:
     return "/".join("_" if p == ".." else p for p in parts)
 
 
-def _checked_text(text: str, where: str) -> str:
+def _checked_text(text: str, where: str) -> None:
     if not text:
         raise InputError(f"{where}: empty text; nothing to read")
     if not text.strip():
@@ -244,7 +245,6 @@ def _checked_text(text: str, where: str) -> str:
             f"{where}: text of {len(text):,} characters is over the limit of "
             f"{MAX_TEXT_CHARS:,} (kg.io.MAX_TEXT_CHARS); split the article"
         )
-    return text
 
 
 def _document(

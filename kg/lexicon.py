@@ -34,6 +34,7 @@ class Cues:
 
     leader_titles: frozenset[str]
     member_titles: frozenset[str]
+    ranks: frozenset[str]
     actor_words: dict[str, str]
     metonymy_heads: frozenset[str]
     partitive_heads: frozenset[str]
@@ -123,6 +124,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
     return Cues(
         leader_titles=words("titles", "leads"),
         member_titles=words("titles", "member_of"),
+        ranks=words("titles", "ranks"),
         actor_words=actor_words,
         metonymy_heads=words("metonymy", "heads"),
         partitive_heads=words("partitive", "heads"),

@@ -32,6 +32,9 @@ _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
 _RELATIVE = {"which", "who", "whom", "that", "whose"}
+_QUANTIFIERS = {"other", "such", "many", "some", "several", "all", "these", "those", "most",
+               "any", "each", "no", "various", "numerous", "few"}
+_TITLE_PREPS = {"of", "with", "in", "at", "for", "from"}
 _SKIP_MODIFIERS = {
     "a", "an", "the", "this", "that", "these", "those", "other", "some", "many", "several",
     "few", "all", "any", "each", "both", "more", "most", "such", "own", "same", "new", "main",
@@ -154,7 +157,9 @@ def build_matchers(nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> Mat
     for kind, texts in forms.items():
         caps = sorted(t for t in texts if t.isupper() or (t.replace(".", "").isupper()))
         rest = sorted(set(texts) - set(caps))
-        variants = sorted({v for t in rest for v in (t, normalize(t))})
+        variants = sorted({
+            v for t in rest for n in (t, normalize(t)) for v in (n, n.replace("'", "’"))
+        })
         lower.add(kind, list(nlp.tokenizer.pipe(variants)))
         if caps:
             exact.add(kind, list(nlp.tokenizer.pipe(caps)))
@@ -171,6 +176,7 @@ class Mentions:
     book: ActorBook
     lexicon: Lexicon
     by_token: dict[int, Ref] = field(default_factory=dict)
+    plural: dict[int, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for ref in self.refs:
@@ -180,17 +186,21 @@ class Mentions:
     def ref_at(self, token: Token) -> Ref | None:
         return self.by_token.get(token.i)
 
-    def resolve(self, token: Token, *, depth: int = 0) -> list[str]:
-        """Actor ids ``token`` stands for, its conjuncts and appositions included."""
+    def resolve(self, token: Token, *, depth: int = 0, conjuncts: bool = True) -> list[str]:
+        """Actor ids ``token`` stands for, its appositions and (unless told not to) the
+        words coordinated with it included."""
         found = self._resolve_one(token, depth)
-        for conj in token.conjuncts:
-            if conj.i > token.i:
-                found.extend(self._resolve_one(conj, depth))
+        if conjuncts:
+            for conj in token.conjuncts:
+                if conj.i > token.i:
+                    found.extend(self._resolve_one(conj, depth))
         return list(dict.fromkeys(found))
 
     def _resolve_one(self, token: Token, depth: int) -> list[str]:
         if depth > 4:
             return []
+        if token.i in self.plural:
+            return list(self.plural[token.i])
         ref = self.ref_at(token)
         if ref is not None:
             return [self._through_possession(token, ref)]
@@ -305,15 +315,15 @@ class MentionFinder:
     # -- the passes over one paragraph -------------------------------------------------
 
     def paragraph(self, doc: Doc) -> Mentions:
-        spans = [s for s in self._gazetteer(doc)]
+        spans = list(self._gazetteer(doc))
         spans.extend(self._entities(doc, spans))
         spans = _filter(spans)
         spans.extend(self._phrases(doc, spans))
         spans = _filter(spans)
         refs = [Ref(actor_id, start, end, kind) for start, end, kind, actor_id in spans]
-        refs, titles = self._titles(doc, refs)
-        mentions = Mentions(doc, refs, titles, self.book, self.lexicon)
+        mentions = Mentions(doc, refs, [], self.book, self.lexicon)
         self._coreference(doc, mentions)
+        self._titles(doc, mentions)
         return mentions
 
     def _gazetteer(self, doc: Doc) -> Iterator[tuple[int, int, str, str]]:
@@ -327,9 +337,11 @@ class MentionFinder:
                 entry = self.gazetteer.by_generic(_strip_the(text), self.context.focus)
                 if entry is None or _specified(doc[start:end], cues.former):
                     continue
+                if _owned(doc, start, end, self.matchers):
+                    continue
             if entry is None:
                 continue
-            if kind == "demonym" and not _demonym_refers(doc[start], self.lexicon):
+            if kind == "demonym" and not _demonym_refers(doc[end - 1], self.lexicon):
                 continue
             yield start, end, kind, self.book.known(entry.id, text)
 
@@ -377,89 +389,122 @@ class MentionFinder:
                 continue
             start = min(t.left_edge.i for t in left)
             words = [t for t in doc[start : token.i + 1] if t.lower_ not in _SKIP_MODIFIERS]
-            if any(t.i in used for t in doc[start : token.i + 1]):
+            if any(
+                t.i in used and not _in_hyphen_compound(t, self.lexicon)
+                for t in doc[start : token.i + 1]
+            ):
                 continue
             if len(words) < 2 or any(t.lower_ in cues.former for t in doc[start : token.i]):
                 continue
+            if token.i + 1 < len(doc) and (token.i + 1) in used:
+                continue  # "the Palestinian militant group Hamas": the name decides
+            if any(c.dep_ == "poss" for c in token.children) or (
+                start > 0 and doc[start - 1].lower_ in {"'s", "’s"}
+            ):
+                continue  # "Rwanda's national army": the owner decides
+            if _definite(token) and token.tag_ != "NNS":
+                continue  # "the Iranian-backed group": an earlier actor, by coreference
+            if any(c.lower_ in _QUANTIFIERS for c in token.lefts):
+                continue  # "other Iranian-backed groups": no one actor
             label = doc[words[0].i : token.i + 1].text
             yield words[0].i, token.i + 1, "phrase", self.book.new(label, ActorType(kind), label)
 
-    def _titles(self, doc: Doc, refs: list[Ref]) -> tuple[list[Ref], list[TitleLink]]:
-        """Join titles to names: "Turkish Foreign Minister Hakan Fidan", "NATO member Turkey"."""
+    def _titles(self, doc: Doc, mentions: Mentions) -> None:
+        """Join titles to names: "Turkish Foreign Minister Hakan Fidan", "NATO member Turkey",
+        "Hezbollah's new leader, Naim Qassem", "a top commander with the group"."""
         cues = self.lexicon.cues
-        by_token = {i: r for r in refs for i in range(r.start, r.end)}
+        by_token = mentions.by_token
         out: list[Ref] = []
-        links: list[TitleLink] = []
-        for ref in refs:
-            actor_type = self.book.type_of(ref.actor_id)
-            i = ref.start - 1
-            words: list[str] = []
-            body: str | None = None
-            first = ref.start
-            while i >= 0:
-                token = doc[i]
-                other = by_token.get(i)
-                if other is not None and other is not ref:
-                    if body is None and self.book.type_of(other.actor_id) is not ActorType.PERSON:
-                        body = other.actor_id
-                        first = other.start
-                        i = other.start - 1
-                        continue
-                    break
-                if token.lower_ in {"'s", "’s"} or token.lower_ in {"new", "acting", "interim",
-                                                                   "top", "senior", "deputy"}:
-                    i -= 1
-                    continue
-                if token.lower_ in _title_words(cues) and token.pos_ in {"NOUN", "PROPN", "ADJ"}:
-                    words.insert(0, token.lower_)
-                    first = token.i
-                    i -= 1
-                    continue
-                break
-            title = " ".join(words)
-            relation = _title_relation(title, cues, actor_type)
-            if relation is not None and body is not None:
-                if any(w in cues.former for w in (t.lower_ for t in doc[max(0, first - 2) : first])):
-                    relation = None
-            if relation is not None and body is not None and body != ref.actor_id:
-                links.append(TitleLink(ref.actor_id, body, relation, first, ref.end))
-                if relation is RelationType.LEADS:
-                    self.book.led_by.setdefault(ref.actor_id, body)
-                if actor_type is ActorType.PERSON:
-                    ref = Ref(ref.actor_id, min(first, ref.start), ref.end, ref.kind)
-            out.append(ref)
-        # A title noun with an appositive name: "Hezbollah's new leader, Naim Qassem".
-        by_token = {i: r for r in out for i in range(r.start, r.end)}
+        for ref in mentions.refs:
+            out.append(self._prefix_title(doc, ref, by_token, mentions.titles))
+        mentions.refs[:] = out
+        mentions.by_token.clear()
+        for ref in out:
+            for i in range(ref.start, ref.end):
+                mentions.by_token[i] = ref
         for token in doc:
             relation = _title_relation(token.lower_, cues, ActorType.PERSON)
             if relation is None or token.i in by_token:
                 continue
+            if any(c.lower_ in cues.former for c in token.lefts) or _misparsed_subject(token):
+                continue
             bodies = [
-                by_token[c.i].actor_id for c in token.children
-                if c.dep_ in {"poss", "compound", "amod"} and c.i in by_token
+                a for c in token.children if c.dep_ in {"poss", "compound", "amod"}
+                for a in mentions.resolve(c)
             ] + [
-                by_token[o.i].actor_id for p in token.children if p.dep_ == "prep"
-                and p.lower_ == "of" for o in p.children if o.i in by_token
+                a for p in token.children if p.dep_ == "prep" and p.lower_ in _TITLE_PREPS
+                for o in p.children if o.dep_ == "pobj" for a in mentions.resolve(o)
             ]
+            near = [*token.children, token.head] if token.dep_ == "appos" else list(token.children)
             people = [
-                by_token[n.i].actor_id for n in (*token.children, token.head)
+                by_token[n.i].actor_id for n in near
                 if n.i in by_token and (n.dep_ == "appos" or token.dep_ == "appos")
                 and self.book.type_of(by_token[n.i].actor_id) is ActorType.PERSON
             ]
-            if any(c.lower_ in cues.former for c in token.lefts) or _misparsed_subject(token):
-                continue
             for person in people:
-                for body in bodies:
+                for body in dict.fromkeys(bodies):
                     if body != person and self.book.type_of(body) is not ActorType.PERSON:
-                        links.append(TitleLink(person, body, relation, token.i, token.i + 1))
+                        mentions.titles.append(
+                            TitleLink(person, body, relation, token.i, token.i + 1)
+                        )
                         if relation is RelationType.LEADS:
                             self.book.led_by.setdefault(person, body)
-        return out, links
+
+    def _prefix_title(
+        self, doc: Doc, ref: Ref, by_token: dict[int, Ref], links: list[TitleLink]
+    ) -> Ref:
+        """Read the titles left of a name; return the name's span widened over them."""
+        cues = self.lexicon.cues
+        actor_type = self.book.type_of(ref.actor_id)
+        i = ref.start - 1
+        words: list[str] = []
+        body: str | None = None
+        first = ref.start
+        title_words = _title_words(cues)
+        while i >= 0:
+            token = doc[i]
+            other = by_token.get(i)
+            if other is not None and other is not ref:
+                if body is None and (
+                    self.book.type_of(other.actor_id) is not ActorType.PERSON or words
+                ):
+                    body = other.actor_id
+                    first = other.start
+                    i = other.start - 1
+                    continue
+                break
+            if token.lower_ in {"'s", "’s", "new", "acting", "interim", "top", "senior",
+                                "deputy", "then"}:
+                i -= 1
+                continue
+            if token.lower_ in title_words and (
+                token.pos_ in {"NOUN", "PROPN", "ADJ"} or (token.lower_ == "of" and words)
+            ):
+                words.insert(0, token.lower_)
+                first = token.i
+                i -= 1
+                continue
+            break
+        relation = _title_relation(" ".join(words), cues, actor_type)
+        if relation is None or body is None or body == ref.actor_id:
+            return ref
+        if any(t.lower_ in cues.former for t in doc[max(0, first - 2) : ref.start]):
+            return ref
+        if relation is RelationType.LEADS and self.book.type_of(body) is ActorType.PERSON:
+            return ref
+        links.append(TitleLink(ref.actor_id, body, relation, first, ref.end))
+        if relation is RelationType.LEADS:
+            self.book.led_by.setdefault(ref.actor_id, body)
+        if actor_type is ActorType.PERSON:
+            return Ref(ref.actor_id, min(first, ref.start), ref.end, ref.kind)
+        return ref
 
     def _coreference(self, doc: Doc, mentions: Mentions) -> None:
-        """Resolve pronouns and bare descriptions to earlier mentions, in reading order."""
+        """Resolve pronouns and definite descriptions to earlier mentions, in reading order."""
         ctx = self.context
         cues = self.lexicon.cues
+        groups = {ActorType.STATE, ActorType.GOVERNMENT, ActorType.ARMED_GROUP,
+                  ActorType.ORGANIZATION}
         for token in doc:
             ref = mentions.by_token.get(token.i)
             if ref is not None:
@@ -468,34 +513,42 @@ class MentionFinder:
                     ctx.remember(ref.actor_id, self.book.type_of(ref.actor_id), role)
                 continue
             lower = token.lower_
-            target: str | None = None
+            targets: list[str | None] = []
             if lower in _PERSON_PRONOUNS:
-                target = ctx.last({ActorType.PERSON})
-            elif lower in _THING_PRONOUNS:
-                target = _clause_subject(token, mentions) or ctx.last(
-                    {ActorType.STATE, ActorType.GOVERNMENT, ActorType.ARMED_GROUP,
-                     ActorType.ORGANIZATION}, subject_first=True)
+                targets = [ctx.last({ActorType.PERSON})]
+            elif lower in _THING_PRONOUNS and not _expletive(token):
+                targets = _clause_subject(token, mentions)[:1] or [
+                    ctx.last(groups, subject_first=True)
+                ]
             elif lower in _PLURAL_PRONOUNS:
-                target = _clause_subject(token, mentions) or ctx.last(
-                    {ActorType.ARMED_GROUP, ActorType.GOVERNMENT, ActorType.STATE},
-                    subject_first=True)
-            elif lower in cues.actor_words and token.pos_ == "NOUN" and _bare_description(token):
-                description = _description_key(token)
-                target = _appositive_actor(token, mentions) or ctx.descriptions.get(description)
-                if target is None and not any(c.dep_ == "poss" for c in token.children):
-                    kind = cues.actor_words[lower]
-                    types = {ActorType(kind)}
-                    if kind == "armed_group":
-                        types.add(ActorType.ARMED_GROUP)
-                    target = ctx.last(types)
-                if target is not None:
-                    ctx.descriptions[description] = target
-            if target is not None:
-                new = Ref(target, token.i, token.i + 1, "pronoun")
-                mentions.refs.append(new)
-                mentions.by_token[token.i] = new
-                if token.dep_ in {"nsubj", "nsubjpass"} and lower not in _THING_PRONOUNS:
-                    ctx.remember(target, self.book.type_of(target), "subject")
+                targets = _clause_subject(token, mentions) or [
+                    ctx.last(groups - {ActorType.ORGANIZATION}, subject_first=True)
+                ]
+            elif lower in cues.actor_words and token.pos_ == "NOUN" and _definite(token):
+                targets = [self._description(token, mentions)]
+            found = [t for t in dict.fromkeys(targets) if t is not None]
+            if not found:
+                continue
+            new = Ref(found[0], token.i, token.i + 1, "pronoun")
+            mentions.refs.append(new)
+            mentions.by_token[token.i] = new
+            if len(found) > 1:
+                mentions.plural[token.i] = found
+            if token.dep_ in {"nsubj", "nsubjpass"} and lower not in _THING_PRONOUNS:
+                ctx.remember(found[0], self.book.type_of(found[0]), "subject")
+
+    def _description(self, token: Token, mentions: Mentions) -> str | None:
+        """"the group", "his group", "the Iranian-backed militia": the name it was given
+        here ("now known as HTS"), what the same words meant before, or the last actor
+        of the kind the word names."""
+        ctx = self.context
+        description = _description_key(token)
+        target = _appositive_actor(token, mentions) or ctx.descriptions.get(description)
+        if target is None and not any(c.dep_ == "poss" for c in token.children):
+            target = ctx.last({ActorType(self.lexicon.cues.actor_words[token.lower_])})
+        if target is not None:
+            ctx.descriptions[description] = target
+        return target
 
 
 def _title_words(cues) -> set[str]:
@@ -507,6 +560,8 @@ def _title_relation(title: str, cues, actor_type: ActorType) -> RelationType | N
     if not title:
         return None
     words = title.split()
+    while len(words) > 1 and words[-1] in cues.ranks:
+        words.pop()  # "military ruler Gen": the rank is not the office
     for n in range(len(words)):
         tail = " ".join(words[n:])
         if actor_type is not ActorType.PERSON and tail != "member":
@@ -516,6 +571,19 @@ def _title_relation(title: str, cues, actor_type: ActorType) -> RelationType | N
         if tail in cues.leader_titles:
             return RelationType.LEADS
     return None
+
+
+def _owned(doc: Doc, start: int, end: int, matchers: Matchers) -> bool:
+    """"Rwanda's national army", "the South African army": a description whose owner is
+    named is that owner's, not the article's generic side."""
+    head = doc[end - 1]
+    named = {i for _, s, e in (*matchers.lower(doc), *matchers.exact(doc)) for i in range(s, e)}
+    for child in head.children:
+        if child.i >= start:
+            continue
+        if child.dep_ == "poss" or (child.dep_ in {"amod", "compound", "nmod"} and child.i in named):
+            return True
+    return start > 0 and doc[start - 1].lower_ in {"'s", "’s"}
 
 
 def _strip_the(text: str) -> str:
@@ -542,8 +610,7 @@ def _demonym_refers(token: Token, lexicon: Lexicon) -> bool:
         or lemma in lexicon.nouns
         or lemma in lexicon.roles
         or word in _title_words(cues)
-        or word in cues.actor_words
-        or head is token
+        or head.i == token.i
     )
 
 
@@ -566,6 +633,21 @@ def _looks_like_name(span: Span) -> bool:
                                for t in words) and len(span) <= 6
 
 
+def _in_hyphen_compound(token: Token, lexicon: Lexicon) -> bool:
+    """The "Ankara" of "Ankara-aligned groups": a name inside a relational modifier."""
+    doc = token.doc
+    i = token.i
+    while i + 1 < len(doc) and doc[i + 1].text not in {"-", "–"} and doc[i + 1].ent_iob_ == "I":
+        i += 1
+    after = i + 2 < len(doc) and doc[i + 1].text in {"-", "–"} and (
+        doc[i + 2].lower_ in lexicon.compounds
+    )
+    before = token.i >= 2 and doc[token.i - 1].text in {"-", "–"} and (
+        doc[token.i - 2].lower_ in lexicon.prefixes
+    )
+    return after or before
+
+
 def _modifies_noun(token: Token) -> bool:
     """"the Alawite sect": a name-like word that only qualifies a common noun."""
     return token.dep_ in {"amod", "compound"} and token.head.pos_ == "NOUN"
@@ -580,13 +662,27 @@ def _misparsed_subject(title: Token) -> bool:
     return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
 
 
-def _bare_description(token: Token) -> bool:
-    """"the group", "his group", "the militia": a definite or possessed actor word alone."""
-    lefts = list(token.lefts)
-    return bool(lefts) and all(
-        (c.dep_ == "det" and c.lower_ in {"the", "this", "that"})
+def _definite(token: Token) -> bool:
+    """"the group", "his group", "the militant group", "the Iranian-backed militia": a
+    definite or possessed actor word, whatever adjectives stand before it."""
+    lefts = [c for c in token.lefts if c.dep_ in {"det", "poss", "amod", "compound", "nummod",
+                                                  "nmod", "quantmod", "npadvmod"}]
+    anchors = [
+        c for c in lefts
+        if (c.dep_ == "det" and c.lower_ in {"the", "this", "that"})
         or (c.dep_ == "poss" and c.pos_ == "PRON")
-        for c in lefts
+    ]
+    others = [c for c in lefts if c not in anchors]
+    return bool(anchors) and all(
+        c.pos_ in {"ADJ", "VERB", "NOUN", "ADV"} and c.ent_type_ == "" for c in others
+    )
+
+
+def _expletive(token: Token) -> bool:
+    """"It was his first interview": an "it" that points at nothing."""
+    head = token.head
+    return token.dep_ == "nsubj" and head.lemma_ == "be" and any(
+        c.dep_ in {"attr", "acomp", "ccomp"} for c in head.children
     )
 
 
@@ -598,36 +694,40 @@ def _description_key(token: Token) -> str:
 def _appositive_actor(token: Token, mentions: Mentions) -> str | None:
     """"his group - a former Al-Qaeda affiliate now known as HTS": the name it is given."""
     for node in token.subtree:
-        if node is token:
+        if node.i == token.i:
             continue
         ref = mentions.by_token.get(node.i)
         if ref is None:
             continue
+        if node.dep_ == "compound" or mentions.by_token.get(node.head.i) is ref:
+            continue
         path = node
         steps = 0
-        while path is not token and steps < 6:
-            if path.dep_ not in {"appos", "acl", "prep", "pobj", "relcl", "attr", "compound"}:
+        while path.i != token.i and steps < 6:
+            if path.dep_ not in {"appos", "acl", "prep", "pobj", "attr"}:
+                break
+            if path.dep_ == "prep" and path.lower_ != "as":
                 break
             path = path.head
             steps += 1
-        if path is token:
+        if path.i == token.i:
             return ref.actor_id
     return None
 
 
-def _clause_subject(token: Token, mentions: Mentions) -> str | None:
-    """The actor subject of the clause a pronoun sits in: "Russia ... its invasion"."""
+def _clause_subject(token: Token, mentions: Mentions) -> list[str]:
+    """The actors subject of the clause a pronoun sits in: "Russia ... its invasion"."""
     node = token.head
     for _ in range(6):
         for child in node.children:
-            if child.dep_ in {"nsubj", "nsubjpass"} and child is not token:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i != token.i:
                 found = mentions.resolve(child)
-                if found and not any(t is token for t in child.subtree):
-                    return found[0]
-        if node.head is node:
+                if found and not any(t.i == token.i for t in child.subtree):
+                    return found
+        if node.head.i == node.i:
             break
         node = node.head
-    return None
+    return []
 
 
 def find_mentions(

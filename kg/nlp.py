@@ -23,6 +23,16 @@ __all__ = ["Piece", "load_pipeline", "parse", "segments"]
 
 MAX_PIECE = 3000
 _BREAK = re.compile(r"(?<=[.!?;])\s+")
+# A dateline opening a paragraph: "BEIRUT/AMMAN, Dec 06 (Reuters):", "KYIV (AP) —",
+# "ERBIL, Kurdistan Region -", "ISTANBUL, TURKEY | Xinhua |". It says where the story
+# was filed, so it is left out of the parse (its places are not actors in the story).
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’/ -]{2,40}"  # the place, in capitals
+    r"(?:,[^\n()|:—–]{1,40}?)?"  # ", Dec 06" or ", Kurdistan Region"
+    r"\s*(?:\([^()\n]{1,40}\))?"  # "(Reuters)"
+    r"\s*(?:[:|—–]|\s-)\s*"  # the separator
+    r"(?:[A-Z][\w .&-]{1,30}\s*\|\s*)?"  # "Xinhua |"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +83,9 @@ def segments(text: str) -> list[tuple[int, int]]:
         line = match.group()
         start = match.start() + len(line) - len(line.lstrip())
         end = match.end() - (len(line) - len(line.rstrip()))
+        dateline = _DATELINE.match(text, start, end)
+        if dateline and dateline.end() < end:
+            start = dateline.end()
         if end > start:
             spans.extend(_split_long(text, start, end))
     return spans

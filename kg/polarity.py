@@ -26,7 +26,7 @@ def _governors(trigger: Token, limit: int = 8) -> Iterator[Token]:
     node = trigger
     for _ in range(limit):
         yield node
-        if node.head is node or node.dep_ not in _CONTROL:
+        if node.head.i == node.i or node.dep_ not in _CONTROL:
             return
         node = node.head
 
@@ -49,7 +49,7 @@ def polarity(trigger: Token, cues: Cues) -> Polarity:
     if head is not None:
         close.append(head)
     node = trigger
-    while node.dep_ in {"xcomp", "conj"} and node.head is not node and node.dep_ == "xcomp":
+    while node.dep_ == "xcomp" and node.head.i != node.i:
         node = node.head
         close.append(node)
     for word in close:
@@ -59,9 +59,9 @@ def polarity(trigger: Token, cues: Cues) -> Polarity:
             if child.dep_ in {"advmod", "preconj", "cc"} and child.lower_ in {"never", "neither", "nor"}:
                 return Polarity.NEGATIVE
     for node in _governors(trigger):
-        if node is not trigger and node.lemma_.lower() in cues.denials:
+        if node.i != trigger.i and node.lemma_.lower() in cues.denials:
             return Polarity.NEGATIVE
-        if node is not trigger and any(c.dep_ == "neg" for c in node.children) and (
+        if node.i != trigger.i and any(c.dep_ == "neg" for c in node.children) and (
             node.lemma_.lower() in cues.reporting or node.dep_ == "ROOT"
         ) and trigger.dep_ in {"xcomp", "dobj", "pobj"}:
             return Polarity.NEGATIVE
@@ -82,9 +82,9 @@ def modality(trigger: Token, cues: Cues) -> Modality:
             if child.dep_ == "aux" and word in cues.planned:
                 planned = True
         lemma = node.lemma_.lower()
-        if node is not trigger and lemma in cues.hypothetical_verbs:
+        if node.i != trigger.i and lemma in cues.hypothetical_verbs:
             return Modality.HYPOTHETICAL
-        if node is not trigger and lemma in cues.planned_verbs:
+        if node.i != trigger.i and lemma in cues.planned_verbs:
             planned = True
     if trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         if trigger.dep_ in {"ROOT", "advcl", "acl", "relcl"} or trigger.head.pos_ != "VERB":
@@ -107,7 +107,7 @@ def attribution(trigger: Token, cues: Cues) -> str | None:
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
                             return _phrase(obj)
-        if node.head is node:
+        if node.head.i == node.i:
             break
         parent = node.head
         if node.dep_ in {"ccomp", "parataxis"} and parent.lemma_.lower() in cues.reporting:

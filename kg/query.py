@@ -90,7 +90,8 @@ def parse_query(text: str, *, path: Path | None = None) -> QueryInfo:
     Raises:
         OntologyError: the header lacks a name or columns, or a line is malformed.
 
-    >>> info = parse_query("# name: n\\n# columns: a, b\\n# param: x (actor) - who\\nSELECT ?a ?b ?x {}")
+    >>> text = "# name: n\\n# columns: a, b\\n# param: x (actor) - who\\nSELECT ?a ?b ?x {}"
+    >>> info = parse_query(text)
     >>> info.columns, info.params[0].kind
     (('a', 'b'), 'actor')
     """
@@ -130,7 +131,10 @@ def parse_query(text: str, *, path: Path | None = None) -> QueryInfo:
 
 def list_queries(directory: Path | None = None) -> list[QueryInfo]:
     """Every named query in ``directory`` (queries/ by default), sorted by name."""
-    return [parse_query(p.read_text("utf-8"), path=p) for p in sorted(queries_dir(directory).glob("*.rq"))]
+    return [
+        parse_query(p.read_text("utf-8"), path=p)
+        for p in sorted(queries_dir(directory).glob("*.rq"))
+    ]
 
 
 def load_query(name_or_path: str | Path, directory: Path | None = None) -> QueryInfo:

@@ -103,7 +103,9 @@ def draw(G: nx.MultiDiGraph, *, title: str | None = None) -> Figure:
             simple,
             pos,
             edgelist=[(u, v) for u, v, _ in chosen],
-            width=[min(0.8 + 0.8 * (max(int(d.get("sources") or 0), 1) - 1), 5.0) for *_, d in chosen],
+            width=[
+                min(0.8 + 0.8 * (max(int(d.get("sources") or 0), 1) - 1), 5.0) for *_, d in chosen
+            ],
             style=[_dashed(d) for *_, d in chosen],
             edge_color=RELATION_COLOURS.get(relation, UNKNOWN_COLOUR),
             arrows=True,  # FancyArrowPatch for every type, so all of them can bend
@@ -160,13 +162,26 @@ def _dashed(data: dict[str, Any]) -> str:
 
 def _legend() -> list[Line2D]:
     handles = [
-        Line2D([], [], linestyle="", marker=s.marker, markersize=8, color=s.colour,
-               markeredgecolor="#555555", label=str(kind).replace("_", " "))
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker=s.marker,
+            markersize=8,
+            color=s.colour,
+            markeredgecolor="#555555",
+            label=str(kind).replace("_", " "),
+        )
         for kind, s in ACTOR_STYLES.items()
     ]
     handles += [
-        Line2D([], [], color=RELATION_COLOURS[r], linewidth=2,
-               label=str(r).replace("_", " ") + ("" if r.symmetric else " →"))
+        Line2D(
+            [],
+            [],
+            color=RELATION_COLOURS[r],
+            linewidth=2,
+            label=str(r).replace("_", " ") + ("" if r.symmetric else " →"),
+        )
         for r in RelationType
     ]
     handles.append(

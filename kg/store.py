@@ -59,9 +59,20 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {
     _XSD + name
     for name in (
-        "integer int long short byte nonNegativeInteger positiveInteger nonPositiveInteger "
-        "negativeInteger unsignedLong unsignedInt unsignedShort unsignedByte"
-    ).split()
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
+    )
 }
 _FLOATS = {_XSD + "double", _XSD + "float", _XSD + "decimal"}
 _BOOLEAN = _XSD + "boolean"
@@ -367,7 +378,11 @@ def _rows(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> list
         return [{"result": bool(result)}]
     if isinstance(result, ox.QueryTriples):
         return [
-            {"subject": _value(t.subject), "predicate": _value(t.predicate), "object": _value(t.object)}
+            {
+                "subject": _value(t.subject),
+                "predicate": _value(t.predicate),
+                "object": _value(t.object),
+            }
             for t in result
         ]
     names = [v.value for v in result.variables]

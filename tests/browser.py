@@ -100,7 +100,9 @@ def screenshot(
         if actor is not None:
             page.evaluate("id => window.kg.selectActor(id)", actor)
         if edge is not None:
-            page.evaluate("id => { window.kg.network.selectEdges([id]); window.kg.showEdge(id); }", edge)
+            page.evaluate(
+                "id => { window.kg.network.selectEdges([id]); window.kg.showEdge(id); }", edge
+            )
         page.wait_for_timeout(600)  # the fit and focus animations
         page.screenshot(path=str(png_path))
         page.close()
@@ -187,96 +189,261 @@ def syria_graph() -> nx.MultiDiGraph:
     t3 = "Turkey, Iran and Russia to meet in Doha on Syria"
     t4 = "US-backed SDF holds the north-east"
     t5 = "Hezbollah names new leader"
-    _add(G, "russia", "backs", "syrian-government", [
-        ("his key allies - Russia, Iran and Hezbollah - came to his support", t2, aj, "2024-11-30"),
-        ("Russia has backed Assad's government since 2015", t1, rt, "2024-11-28"),
-        ("Russian warplanes struck rebel positions in support of government forces", t2, ap, "2024-12-01"),
-    ], subtypes=("military-support",))
-    _add(G, "iran", "backs", "syrian-government", [
-        ("his key allies - Russia, Iran and Hezbollah - came to his support", t2, aj, "2024-11-30"),
-        ("Iran pledged to stand by Damascus", t2, rt, "2024-12-02"),
-    ])
-    _add(G, "hezbollah", "backs", "syrian-government", [
-        ("elite forces from Iran-backed Hezbollah were sent to help", t2, aj, "2024-11-30"),
-    ])
-    _add(G, "iran", "backs", "hezbollah", [
-        ("elite forces from Iran-backed Hezbollah", t2, aj, "2024-11-30"),
-        ("Tehran funds and arms the group", t5, rt, "2024-10-29"),
-    ], subtypes=("funds",))
-    _add(G, "turkey", "backs", "x-syrian-rebels", [
-        ("Turkey backs the opposition", t1, aj, "2024-11-28"),
-    ], contested=True)
-    _add(G, "united-states", "backs", "sdf", [
-        ("the US-backed Syrian Kurdish force", t4, aj, "2024-12-05"),
-        ("Washington has armed the SDF for years", t4, ap, "2024-12-06"),
-    ])
-    _add(G, "qatar", "backs", "x-syrian-rebels", [
-        ("Qatar has long supported the Syrian opposition", t3, rt, "2024-12-06"),
-    ])
-    _add(G, "x-syrian-rebels", "opposes", "syrian-government", [
-        ("an offensive against government forces", t1, aj, "2024-11-27"),
-        ("rebels pushed into Aleppo city", t1, rt, "2024-11-29"),
-        ("the fighters seized Hama", t2, ap, "2024-12-05"),
-    ], subtypes=("attacks",))
-    _add(G, "syrian-government", "opposes", "x-syrian-rebels", [
-        ("government forces shelled rebel-held towns", t1, rt, "2024-11-29"),
-    ])
-    _add(G, "russia", "opposes", "x-syrian-rebels", [
-        ("Russian bombing of rebel-held Idlib", t1, aj, "2024-11-28"),
-        ("Russian jets pounded opposition fighters", t2, ap, "2024-12-01"),
-    ])
-    _add(G, "israel", "opposes", "hezbollah", [
-        ("top leaders killed by Israel", t5, aj, "2024-10-29"),
-        ("Israel's war with Hezbollah", t5, rt, "2024-10-30"),
-    ])
-    _add(G, "hezbollah", "opposes", "israel", [
-        ("its war with Israel", t5, aj, "2024-10-29"),
-    ])
-    _add(G, "turkey", "opposes", "sdf", [
-        ("Turkey considers the SDF a terrorist group", t4, aj, "2024-12-05"),
-        ("Turkish drones struck SDF positions", t4, rt, "2024-12-07"),
-    ])
-    _add(G, "x-syrian-rebels", "opposes", "sdf", [
-        ("Turkish-backed factions clashed with the SDF", t4, aj, "2024-12-06"),
-    ], contested=True)
-    _add(G, "hts", "leads", "x-syrian-rebels", [
-        ("rebels led by HTS", t1, aj, "2024-11-28"),
-        ("the HTS-led offensive", t2, rt, "2024-12-02"),
-    ])
-    _add(G, "al-jolani", "leads", "hts", [
-        ("HTS leader Abu Mohammed al-Jolani", t1, aj, "2024-11-28"),
-        ("Jolani, who heads the group", t2, ap, "2024-12-06"),
-    ])
-    _add(G, "assad", "leads", "syrian-government", [
-        ("Syrian President Bashar al-Assad", t2, aj, "2024-11-30"),
-        ("President Assad vowed to crush the rebels", t1, rt, "2024-11-29"),
-    ])
-    _add(G, "naim-qassem", "leads", "hezbollah", [
-        ("Hezbollah's new leader, Naim Qassem", t5, aj, "2024-10-29"),
-    ])
-    _add(G, "hakan-fidan", "member_of", "turkey", [
-        ("Turkish Foreign Minister Hakan Fidan", t3, aj, "2024-12-06"),
-    ])
-    _add(G, "abbas-araghchi", "member_of", "iran", [
-        ("Iranian Foreign Minister Abbas Araghchi", t3, aj, "2024-12-06"),
-        ("Araghchi, Iran's top diplomat", t3, rt, "2024-12-07"),
-    ])
-    _add(G, "sergei-lavrov", "member_of", "russia", [
-        ("Russian Foreign Minister Sergei Lavrov", t3, aj, "2024-12-06"),
-    ])
-    _add(G, "geir-pedersen", "member_of", "un", [
-        ("UN special envoy Geir Pedersen", t3, rt, "2024-12-07"),
-    ])
+    _add(
+        G,
+        "russia",
+        "backs",
+        "syrian-government",
+        [
+            (
+                "his key allies - Russia, Iran and Hezbollah - came to his support",
+                t2,
+                aj,
+                "2024-11-30",
+            ),
+            ("Russia has backed Assad's government since 2015", t1, rt, "2024-11-28"),
+            (
+                "Russian warplanes struck rebel positions in support of government forces",
+                t2,
+                ap,
+                "2024-12-01",
+            ),
+        ],
+        subtypes=("military-support",),
+    )
+    _add(
+        G,
+        "iran",
+        "backs",
+        "syrian-government",
+        [
+            (
+                "his key allies - Russia, Iran and Hezbollah - came to his support",
+                t2,
+                aj,
+                "2024-11-30",
+            ),
+            ("Iran pledged to stand by Damascus", t2, rt, "2024-12-02"),
+        ],
+    )
+    _add(
+        G,
+        "hezbollah",
+        "backs",
+        "syrian-government",
+        [
+            ("elite forces from Iran-backed Hezbollah were sent to help", t2, aj, "2024-11-30"),
+        ],
+    )
+    _add(
+        G,
+        "iran",
+        "backs",
+        "hezbollah",
+        [
+            ("elite forces from Iran-backed Hezbollah", t2, aj, "2024-11-30"),
+            ("Tehran funds and arms the group", t5, rt, "2024-10-29"),
+        ],
+        subtypes=("funds",),
+    )
+    _add(
+        G,
+        "turkey",
+        "backs",
+        "x-syrian-rebels",
+        [
+            ("Turkey backs the opposition", t1, aj, "2024-11-28"),
+        ],
+        contested=True,
+    )
+    _add(
+        G,
+        "united-states",
+        "backs",
+        "sdf",
+        [
+            ("the US-backed Syrian Kurdish force", t4, aj, "2024-12-05"),
+            ("Washington has armed the SDF for years", t4, ap, "2024-12-06"),
+        ],
+    )
+    _add(
+        G,
+        "qatar",
+        "backs",
+        "x-syrian-rebels",
+        [
+            ("Qatar has long supported the Syrian opposition", t3, rt, "2024-12-06"),
+        ],
+    )
+    _add(
+        G,
+        "x-syrian-rebels",
+        "opposes",
+        "syrian-government",
+        [
+            ("an offensive against government forces", t1, aj, "2024-11-27"),
+            ("rebels pushed into Aleppo city", t1, rt, "2024-11-29"),
+            ("the fighters seized Hama", t2, ap, "2024-12-05"),
+        ],
+        subtypes=("attacks",),
+    )
+    _add(
+        G,
+        "syrian-government",
+        "opposes",
+        "x-syrian-rebels",
+        [
+            ("government forces shelled rebel-held towns", t1, rt, "2024-11-29"),
+        ],
+    )
+    _add(
+        G,
+        "russia",
+        "opposes",
+        "x-syrian-rebels",
+        [
+            ("Russian bombing of rebel-held Idlib", t1, aj, "2024-11-28"),
+            ("Russian jets pounded opposition fighters", t2, ap, "2024-12-01"),
+        ],
+    )
+    _add(
+        G,
+        "israel",
+        "opposes",
+        "hezbollah",
+        [
+            ("top leaders killed by Israel", t5, aj, "2024-10-29"),
+            ("Israel's war with Hezbollah", t5, rt, "2024-10-30"),
+        ],
+    )
+    _add(
+        G,
+        "hezbollah",
+        "opposes",
+        "israel",
+        [
+            ("its war with Israel", t5, aj, "2024-10-29"),
+        ],
+    )
+    _add(
+        G,
+        "turkey",
+        "opposes",
+        "sdf",
+        [
+            ("Turkey considers the SDF a terrorist group", t4, aj, "2024-12-05"),
+            ("Turkish drones struck SDF positions", t4, rt, "2024-12-07"),
+        ],
+    )
+    _add(
+        G,
+        "x-syrian-rebels",
+        "opposes",
+        "sdf",
+        [
+            ("Turkish-backed factions clashed with the SDF", t4, aj, "2024-12-06"),
+        ],
+        contested=True,
+    )
+    _add(
+        G,
+        "hts",
+        "leads",
+        "x-syrian-rebels",
+        [
+            ("rebels led by HTS", t1, aj, "2024-11-28"),
+            ("the HTS-led offensive", t2, rt, "2024-12-02"),
+        ],
+    )
+    _add(
+        G,
+        "al-jolani",
+        "leads",
+        "hts",
+        [
+            ("HTS leader Abu Mohammed al-Jolani", t1, aj, "2024-11-28"),
+            ("Jolani, who heads the group", t2, ap, "2024-12-06"),
+        ],
+    )
+    _add(
+        G,
+        "assad",
+        "leads",
+        "syrian-government",
+        [
+            ("Syrian President Bashar al-Assad", t2, aj, "2024-11-30"),
+            ("President Assad vowed to crush the rebels", t1, rt, "2024-11-29"),
+        ],
+    )
+    _add(
+        G,
+        "naim-qassem",
+        "leads",
+        "hezbollah",
+        [
+            ("Hezbollah's new leader, Naim Qassem", t5, aj, "2024-10-29"),
+        ],
+    )
+    _add(
+        G,
+        "hakan-fidan",
+        "member_of",
+        "turkey",
+        [
+            ("Turkish Foreign Minister Hakan Fidan", t3, aj, "2024-12-06"),
+        ],
+    )
+    _add(
+        G,
+        "abbas-araghchi",
+        "member_of",
+        "iran",
+        [
+            ("Iranian Foreign Minister Abbas Araghchi", t3, aj, "2024-12-06"),
+            ("Araghchi, Iran's top diplomat", t3, rt, "2024-12-07"),
+        ],
+    )
+    _add(
+        G,
+        "sergei-lavrov",
+        "member_of",
+        "russia",
+        [
+            ("Russian Foreign Minister Sergei Lavrov", t3, aj, "2024-12-06"),
+        ],
+    )
+    _add(
+        G,
+        "geir-pedersen",
+        "member_of",
+        "un",
+        [
+            ("UN special envoy Geir Pedersen", t3, rt, "2024-12-07"),
+        ],
+    )
     doha = ("the foreign ministers of Turkey, Iran and Russia will meet", t3, aj, "2024-12-06")
     doha2 = ("Turkey, Iran and Russia to meet in Doha", t3, rt, "2024-12-07")
     for a, b in [("turkey", "iran"), ("turkey", "russia"), ("iran", "russia")]:
         _add(G, a, "meets_with", b, [doha, doha2], attribution=None)
-    _add(G, "hakan-fidan", "meets_with", "abbas-araghchi", [
-        ("Fidan held talks with Araghchi in Doha", t3, aj, "2024-12-07"),
-    ])
-    _add(G, "geir-pedersen", "meets_with", "qatar", [
-        ("Pedersen met Qatari officials on the sidelines", t3, rt, "2024-12-07"),
-    ], attribution="a UN spokesperson")
+    _add(
+        G,
+        "hakan-fidan",
+        "meets_with",
+        "abbas-araghchi",
+        [
+            ("Fidan held talks with Araghchi in Doha", t3, aj, "2024-12-07"),
+        ],
+    )
+    _add(
+        G,
+        "geir-pedersen",
+        "meets_with",
+        "qatar",
+        [
+            ("Pedersen met Qatari officials on the sidelines", t3, rt, "2024-12-07"),
+        ],
+        attribution="a UN spokesperson",
+    )
     return G
 
 

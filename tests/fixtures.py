@@ -74,11 +74,18 @@ def _d1(doc_id: str, publisher: str) -> Extraction:
     return _extraction(
         doc,
         [
-            relation(doc, "russia", B, "syrian-government", "Russia backs the Syrian government",
-                     subtype="supports"),
+            relation(
+                doc,
+                "russia",
+                B,
+                "syrian-government",
+                "Russia backs the Syrian government",
+                subtype="supports",
+            ),
             relation(doc, "iran", B, "hezbollah", "Iran arms Hezbollah", subtype="arms"),
-            relation(doc, "turkey", B, "hts", "Turkey denied backing HTS",
-                     polarity=Polarity.NEGATIVE),
+            relation(
+                doc, "turkey", B, "hts", "Turkey denied backing HTS", polarity=Polarity.NEGATIVE
+            ),
         ],
     )
 
@@ -101,36 +108,65 @@ def world() -> list[Extraction]:
         publisher="Reuters",
         place="Beirut",
     )
-    B, O, M = RelationType.BACKS, RelationType.OPPOSES, RelationType.MEETS_WITH
+    B, OPP, M = RelationType.BACKS, RelationType.OPPOSES, RelationType.MEETS_WITH
     return [
         _d1("d1", "Reuters"),
         _d1("d1-copy", "AFP"),
         _extraction(
             d2,
             [
-                relation(d2, "russia", B, "syrian-government",
-                         "Russia and Iran support Assad's government", subtype="supports"),
-                relation(d2, "iran", B, "syrian-government",
-                         "Russia and Iran support Assad's government", subtype="supports",
-                         confidence=0.75),
-                relation(d2, "hts", O, "syrian-government", "HTS attacked government forces",
-                         subtype="attacks"),
-                relation(d2, "turkey", M, "russia", "Turkey and Russia met in Doha",
-                         subtype="meets"),
-                relation(d2, "russia", O, "hts", "Russian jets bombed HTS positions",
-                         subtype="attacks"),
+                relation(
+                    d2,
+                    "russia",
+                    B,
+                    "syrian-government",
+                    "Russia and Iran support Assad's government",
+                    subtype="supports",
+                ),
+                relation(
+                    d2,
+                    "iran",
+                    B,
+                    "syrian-government",
+                    "Russia and Iran support Assad's government",
+                    subtype="supports",
+                    confidence=0.75,
+                ),
+                relation(
+                    d2,
+                    "hts",
+                    OPP,
+                    "syrian-government",
+                    "HTS attacked government forces",
+                    subtype="attacks",
+                ),
+                relation(
+                    d2, "turkey", M, "russia", "Turkey and Russia met in Doha", subtype="meets"
+                ),
+                relation(
+                    d2, "russia", OPP, "hts", "Russian jets bombed HTS positions", subtype="attacks"
+                ),
             ],
         ),
         _extraction(
             d3,
             [
-                relation(d3, "russia", M, "turkey", "Russia will meet Turkey",
-                         modality=Modality.PLANNED),
-                relation(d3, "iran", B, "hts", "If Iran backed HTS",
-                         modality=Modality.HYPOTHETICAL),
-                relation(d3, "russia", O, "syrian-government", "Russia condemned Damascus",
-                         subtype="condemns", modality=Modality.REPORTED,
-                         attribution="A monitoring group"),
+                relation(
+                    d3, "russia", M, "turkey", "Russia will meet Turkey", modality=Modality.PLANNED
+                ),
+                relation(
+                    d3, "iran", B, "hts", "If Iran backed HTS", modality=Modality.HYPOTHETICAL
+                ),
+                relation(
+                    d3,
+                    "russia",
+                    OPP,
+                    "syrian-government",
+                    "Russia condemned Damascus",
+                    subtype="condemns",
+                    modality=Modality.REPORTED,
+                    attribution="A monitoring group",
+                ),
             ],
         ),
     ]

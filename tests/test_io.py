@@ -360,3 +360,15 @@ def test_docstring_examples_run() -> None:
     for module in (kg.io, kg.html_text):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__
+
+
+def test_html_title_ignores_icon_titles_and_runaway_headings(tmp_path: Path) -> None:
+    path = tmp_path / "icons.html"
+    path.write_text(
+        "<html><head><title>Iran talks</title></head><body>"
+        "<svg><title>Facebook icon</title></svg><h1>" + "Unclosed heading " * 100 + "<p>Iran and "
+        "Oman held talks.</p></body></html>"
+    )
+    doc = read_document(path)
+    assert doc.title == "Iran talks"
+    assert doc.text.endswith("Iran and Oman held talks.")

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import doctest
 import tomllib
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from fixtures import ACTORS, relation
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+import kg.graph
+import kg.query
+import kg.rdf
+import kg.store
+import kg.validate
+import kg.vocab
 from kg.model import Document, Evidence, Extraction, Modality, Polarity, Relation, RelationType
 from kg.rdf import extraction_to_quads, extraction_to_rdflib
 from kg.vocab import (
@@ -24,7 +32,7 @@ from kg.vocab import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-B, O, M = RelationType.BACKS, RelationType.OPPOSES, RelationType.MEETS_WITH
+B, OPP, M = RelationType.BACKS, RelationType.OPPOSES, RelationType.MEETS_WITH
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +42,9 @@ def ontology() -> Graph:
 
 def test_vocab_lists_exactly_the_terms_of_kg_ttl(ontology: Graph) -> None:
     namespace = str(KG)
-    declared = {str(s)[len(namespace) :] for s in ontology.subjects() if str(s).startswith(namespace)}
+    declared = {
+        str(s)[len(namespace) :] for s in ontology.subjects() if str(s).startswith(namespace)
+    }
     assert declared == set(KG.__annotations__)
 
 
@@ -95,8 +105,9 @@ def _extraction(*relations: Relation) -> Extraction:
 def test_claim_iris_depend_on_what_the_claim_says() -> None:
     doc = _doc()
     base = relation(doc, "russia", B, "syrian-government", "Russia backs")
-    denied = relation(doc, "russia", B, "syrian-government", "Russia backs",
-                      polarity=Polarity.NEGATIVE)
+    denied = relation(
+        doc, "russia", B, "syrian-government", "Russia backs", polarity=Polarity.NEGATIVE
+    )
     assert claim_iri("doc-1", base) == claim_iri("doc-1", base)
     assert claim_iri("doc-1", base) != claim_iri("doc-1", denied)
     assert claim_iri("doc-1", base) != claim_iri("doc-2", base)
@@ -146,8 +157,17 @@ def test_meets_with_triple_runs_from_the_smaller_id() -> None:
 
 def test_claim_and_evidence_fields() -> None:
     doc = _doc()
-    r = relation(doc, "russia", O, "syrian-government", "Russia backs", subtype="attacks",
-                 confidence=0.5, attribution="officials", modality=Modality.REPORTED)
+    r = relation(
+        doc,
+        "russia",
+        OPP,
+        "syrian-government",
+        "Russia backs",
+        subtype="attacks",
+        confidence=0.5,
+        attribution="officials",
+        modality=Modality.REPORTED,
+    )
     triples = _triples(_extraction(r))
     claim = claim_iri("doc-1", r)
     (evidence,) = [o for s, p, o in triples if s == claim and str(p).endswith("wasDerivedFrom")]
@@ -173,8 +193,11 @@ def test_actor_description_goes_into_the_document_graph() -> None:
     assert (russia, KG.actorType, Literal("state")) in triples
     assert (russia, SKOS.altLabel, Literal("Kremlin")) in triples
     assert (russia, KG.wikidata, Literal("Q159")) in triples
-    assert (russia, URIRef("http://www.w3.org/2002/07/owl#sameAs"),
-            URIRef("http://www.wikidata.org/entity/Q159")) in triples
+    assert (
+        russia,
+        URIRef("http://www.w3.org/2002/07/owl#sameAs"),
+        URIRef("http://www.wikidata.org/entity/Q159"),
+    ) in triples
 
 
 def test_rejects_a_relation_to_an_undescribed_actor() -> None:
@@ -196,3 +219,13 @@ def test_rdflib_dataset_holds_the_same_quads() -> None:
     extraction = _extraction(relation(doc, "russia", B, "syrian-government", "Russia backs"))
     dataset = extraction_to_rdflib(extraction)
     assert set(dataset.quads((None, None, None, None))) == set(extraction_to_quads(extraction))
+
+
+@pytest.mark.parametrize(
+    "module",
+    [kg.vocab, kg.rdf, kg.store, kg.query, kg.validate, kg.graph],
+    ids=lambda m: m.__name__,
+)
+def test_docstring_examples(module: ModuleType) -> None:
+    failures, tried = doctest.testmod(module)
+    assert tried > 0 and failures == 0

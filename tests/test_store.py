@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from fixtures import ACTORS, relation, world
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
@@ -43,7 +43,8 @@ def test_round_trip_keeps_every_claim_and_its_evidence(store: Store, extractions
         """PREFIX kg: <https://w3id.org/kg/ontology#>
         PREFIX prov: <http://www.w3.org/ns/prov#>
         PREFIX dcterms: <http://purl.org/dc/terms/>
-        SELECT ?doc ?s ?p ?o ?polarity ?modality ?confidence ?subtype ?attribution ?start ?end ?quote
+        SELECT ?doc ?s ?p ?o ?polarity ?modality ?confidence ?subtype ?attribution
+               ?start ?end ?quote
         WHERE {
           ?c kg:subject ?s ; kg:relation ?p ; kg:object ?o ; kg:polarity ?polarity ;
              kg:modality ?modality ; kg:confidence ?confidence ; prov:wasDerivedFrom ?e .
@@ -56,9 +57,11 @@ def test_round_trip_keeps_every_claim_and_its_evidence(store: Store, extractions
         (
             e.document.id,
             f"https://w3id.org/kg/id/actor/{r.subject}",
-            {"backs": "https://w3id.org/kg/ontology#backs",
-             "opposes": "https://w3id.org/kg/ontology#opposes",
-             "meets_with": "https://w3id.org/kg/ontology#meetsWith"}[r.relation.value],
+            {
+                "backs": "https://w3id.org/kg/ontology#backs",
+                "opposes": "https://w3id.org/kg/ontology#opposes",
+                "meets_with": "https://w3id.org/kg/ontology#meetsWith",
+            }[r.relation.value],
             f"https://w3id.org/kg/id/actor/{r.object}",
             r.polarity.value,
             r.modality.value,
@@ -199,11 +202,17 @@ def test_not_a_store_is_a_store_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "rdflib_format", "quads"),
-    [("trig", "trig", True), ("nq", "nquads", True), ("jsonld", "json-ld", True),
-     ("ttl", "turtle", False), ("nt", "nt", False)],
+    [
+        ("trig", "trig", True),
+        ("nq", "nquads", True),
+        ("jsonld", "json-ld", True),
+        ("ttl", "turtle", False),
+        ("nt", "nt", False),
+    ],
 )
-def test_dump_formats_parse_back(tmp_path: Path, store: Store, name: str, rdflib_format: str,
-                                 quads: bool) -> None:
+def test_dump_formats_parse_back(
+    tmp_path: Path, store: Store, name: str, rdflib_format: str, quads: bool
+) -> None:
     target = tmp_path / f"dump.{name}"
     store.dump(target, name)
     if quads:
@@ -220,9 +229,9 @@ def test_unknown_dump_format(tmp_path: Path, store: Store) -> None:
         store.dump(tmp_path / "x.rdf", "rdfxml")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None)
 @given(st.text(min_size=1, max_size=40))
-def test_any_quote_survives_the_store(tmp_path: Path, quote: str) -> None:
+def test_any_quote_survives_the_store(quote: str) -> None:
     text = f"Iran backs Hezbollah: {quote}"
     doc = Document("weird", text, title=quote)
     extraction = Extraction(

@@ -1,0 +1,162 @@
+"""kg.graph.to_networkx: the NetworkX contract of CONTRIBUTING.md, on hand-built data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import networkx as nx
+import pytest
+from fixtures import ACTORS, D1_TEXT, relation, world
+
+from kg.graph import to_networkx
+from kg.model import Document, Extraction, Polarity, RelationType
+from kg.store import Store
+
+NODE_ATTRS = {"label", "type", "aliases", "wikidata"}
+EDGE_ATTRS = {
+    "relation",
+    "subtypes",
+    "claims",
+    "documents",
+    "sources",
+    "first_seen",
+    "last_seen",
+    "contested",
+    "evidence",
+}
+EVIDENCE_KEYS = {
+    "doc",
+    "start",
+    "end",
+    "quote",
+    "title",
+    "publisher",
+    "published",
+    "url",
+    "attribution",
+    "modality",
+}
+
+
+@pytest.fixture
+def graph() -> nx.MultiDiGraph:
+    return to_networkx(world())
+
+
+def _edges(graph: nx.MultiDiGraph) -> list[tuple[object, ...]]:
+    return sorted(graph.edges(keys=True, data=True))
+
+
+def test_store_and_extractions_give_the_same_graph(store: Store, graph: nx.MultiDiGraph) -> None:
+    from_store = to_networkx(store)
+    assert dict(from_store.nodes(data=True)) == dict(graph.nodes(data=True))
+    assert _edges(from_store) == _edges(graph)
+
+
+def test_nodes_follow_the_contract(graph: nx.MultiDiGraph) -> None:
+    assert set(graph) == set(ACTORS)
+    for _, attrs in graph.nodes(data=True):
+        assert set(attrs) == NODE_ATTRS
+    assert graph.nodes["russia"] == {
+        "label": "Russia",
+        "type": "state",
+        "aliases": ["Kremlin", "Moscow"],
+        "wikidata": "Q159",
+    }
+    assert graph.nodes["hts"]["wikidata"] is None
+
+
+def test_edges_follow_the_contract(graph: nx.MultiDiGraph) -> None:
+    assert sorted(graph.edges(keys=True)) == [
+        ("hts", "syrian-government", "opposes"),
+        ("iran", "hezbollah", "backs"),
+        ("iran", "syrian-government", "backs"),
+        ("russia", "hts", "opposes"),
+        ("russia", "syrian-government", "backs"),
+        ("russia", "syrian-government", "opposes"),
+        ("russia", "turkey", "meets_with"),
+    ]
+    for _, _, key, attrs in graph.edges(keys=True, data=True):
+        assert set(attrs) == EDGE_ATTRS
+        assert attrs["relation"] == key
+        for item in attrs["evidence"]:
+            assert set(item) == EVIDENCE_KEYS
+
+
+def test_edge_attributes(graph: nx.MultiDiGraph) -> None:
+    backs = graph.edges["russia", "syrian-government", "backs"]
+    assert backs["subtypes"] == ["supports"]
+    assert backs["claims"] == 3
+    assert backs["documents"] == ["d1", "d1-copy", "d2"]
+    assert backs["sources"] == 2  # d1 and d1-copy are one text
+    assert (backs["first_seen"], backs["last_seen"]) == ("2024-11-30", "2024-12-02")
+    assert backs["contested"]  # Russia also opposes the Syrian government (d3)
+    assert backs["evidence"][0] == {
+        "doc": "d1",
+        "start": 0,
+        "end": 34,
+        "quote": "Russia backs the Syrian government",
+        "title": "Allies",
+        "publisher": "Reuters",
+        "published": "2024-11-30",
+        "url": "https://news.example/d1",
+        "attribution": None,
+        "modality": "asserted",
+    }
+    assert [e["doc"] for e in backs["evidence"]] == ["d1", "d1-copy", "d2"]
+    condemns = graph.edges["russia", "syrian-government", "opposes"]
+    assert condemns["evidence"][0]["attribution"] == "A monitoring group"
+    assert condemns["evidence"][0]["modality"] == "reported"
+    assert not graph.edges["iran", "hezbollah", "backs"]["contested"]
+
+
+def test_meetings_appear_once_from_the_smaller_id(graph: nx.MultiDiGraph) -> None:
+    assert not graph.has_edge("turkey", "russia")
+    meets = graph.edges["russia", "turkey", "meets_with"]
+    assert meets["claims"] == 2  # one asserted, one planned, written in both orders
+    assert [e["modality"] for e in meets["evidence"]] == ["asserted", "planned"]
+
+
+def test_denied_and_hypothetical_claims_make_no_edge(graph: nx.MultiDiGraph) -> None:
+    assert not graph.has_edge("turkey", "hts")  # denied in d1
+    assert not graph.has_edge("iran", "hts")  # hypothetical in d3
+
+
+def test_a_denial_makes_an_edge_contested() -> None:
+    doc = Document("d9", D1_TEXT, published=date(2024, 1, 1))
+    both = Extraction(
+        doc,
+        (ACTORS["turkey"], ACTORS["hts"]),
+        (
+            relation(
+                doc,
+                "turkey",
+                RelationType.BACKS,
+                "hts",
+                "Turkey denied backing HTS",
+                polarity=Polarity.NEGATIVE,
+            ),
+            relation(doc, "turkey", RelationType.BACKS, "hts", "backing HTS"),
+        ),
+    )
+    edge = to_networkx([both]).edges["turkey", "hts", "backs"]
+    assert edge["contested"] and edge["claims"] == 1
+
+
+def test_a_later_version_of_a_document_replaces_the_earlier() -> None:
+    first, *_ = world()
+    emptied = Extraction(first.document, first.actors, ())
+    assert to_networkx([first, emptied]).number_of_edges() == 0
+    assert to_networkx([emptied, first]).number_of_edges() == 2
+
+
+def test_undated_documents_leave_dates_empty() -> None:
+    doc = Document("nodate", "Iran arms Hezbollah.")
+    extraction = Extraction(
+        doc,
+        (ACTORS["iran"], ACTORS["hezbollah"]),
+        (relation(doc, "iran", RelationType.BACKS, "hezbollah", "Iran arms Hezbollah"),),
+    )
+    edge = to_networkx([extraction]).edges["iran", "hezbollah", "backs"]
+    assert edge["first_seen"] is None and edge["last_seen"] is None
+    assert edge["subtypes"] == []
