@@ -1,1 +1,44 @@
 """kg: turn news articles into a sourced actor-relationship knowledge graph."""
+
+from .api import Graph, IngestReport, extract, extract_file, open_graph
+from .config import Settings
+from .errors import InputError, KgError, ModelError, OntologyError, QueryError, StoreError
+from .graph import to_networkx
+from .model import (
+    Actor,
+    ActorType,
+    Document,
+    Evidence,
+    Extraction,
+    Mention,
+    Modality,
+    Polarity,
+    Relation,
+    RelationType,
+)
+
+__all__ = [
+    "Actor",
+    "ActorType",
+    "Document",
+    "Evidence",
+    "Extraction",
+    "Graph",
+    "IngestReport",
+    "InputError",
+    "KgError",
+    "Mention",
+    "ModelError",
+    "Modality",
+    "OntologyError",
+    "Polarity",
+    "QueryError",
+    "Relation",
+    "RelationType",
+    "Settings",
+    "StoreError",
+    "extract",
+    "extract_file",
+    "open_graph",
+    "to_networkx",
+]

@@ -23,15 +23,14 @@ import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
-from http.client import HTTPResponse
 from collections.abc import Mapping
 from datetime import date
+from http.client import HTTPResponse
 from pathlib import Path
 from typing import BinaryIO
 
-from rdflib import BNode
+from rdflib import BNode, URIRef
 from rdflib import Literal as RdfLiteral
-from rdflib import URIRef
 from rdflib.namespace import XSD
 
 from .errors import QueryError, StoreError
@@ -44,8 +43,8 @@ from .store import (
     GraphStore,
     Row,
     Store,
-    StoreStats,
     StoredDocument,
+    StoreStats,
     Value,
 )
 from .vocab import KG, doc_iri
@@ -66,9 +65,19 @@ _TRIPLE_FORMATS = {"ttl", "nt"}
 _INTEGERS = {
     str(XSD[name])
     for name in (
-        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-        "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt",
-        "unsignedShort", "unsignedByte",
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
     )
 }
 _FLOATS = {str(XSD.double), str(XSD.float), str(XSD.decimal)}
@@ -154,9 +163,7 @@ def bind_values(sparql: str, bindings: Mapping[str, Binding]) -> str:
     terms = " ".join(sparql_term(v) for v in bindings.values())
     block = f" VALUES ({names}) {{ ({terms}) }}"
     tokens = [
-        (m.lastgroup, m.group(), m.end())
-        for m in _TOKEN.finditer(sparql)
-        if m.lastgroup != "skip"
+        (m.lastgroup, m.group(), m.end()) for m in _TOKEN.finditer(sparql) if m.lastgroup != "skip"
     ]
     inserts: list[int] = []
     values_pending = False
@@ -208,10 +215,10 @@ class SparqlEndpointStore:
         last = base.rsplit("/", 1)[-1]
         if last in {"query", "sparql"}:
             base = base.rsplit("/", 1)[0]
-            return cls(url, update_url=f"{base}/update", store_url=f"{base}/store",
-                       timeout=timeout)
-        return cls(f"{base}/query", update_url=f"{base}/update", store_url=f"{base}/store",
-                   timeout=timeout)
+            return cls(url, update_url=f"{base}/update", store_url=f"{base}/store", timeout=timeout)
+        return cls(
+            f"{base}/query", update_url=f"{base}/update", store_url=f"{base}/store", timeout=timeout
+        )
 
     def __enter__(self) -> SparqlEndpointStore:
         return self
@@ -273,7 +280,9 @@ class SparqlEndpointStore:
 
     def _select(self, sparql: str) -> dict:
         request = self._request(
-            self.query_url, body=sparql, content_type="application/sparql-query",
+            self.query_url,
+            body=sparql,
+            content_type="application/sparql-query",
             accept=_RESULTS_JSON,
         )
         with self._open(request, QueryError) as response:
@@ -328,7 +337,9 @@ class SparqlEndpointStore:
         """
         text = bind_values(sparql, bindings or {})
         request = self._request(
-            self.query_url, body=text, content_type="application/sparql-query",
+            self.query_url,
+            body=text,
+            content_type="application/sparql-query",
             accept=f"{_RESULTS_JSON}, application/n-triples;q=0.9",
         )
         with self._open(request, QueryError) as response:
@@ -373,8 +384,10 @@ class SparqlEndpointStore:
             raise StoreError(f"unknown dump format {format!r}; use one of {sorted(_DUMP_TYPES)}")
         if format in _TRIPLE_FORMATS:
             request = self._request(
-                self.query_url, body="CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-                content_type="application/sparql-query", accept=media,
+                self.query_url,
+                body="CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                content_type="application/sparql-query",
+                accept=media,
             )
         else:
             request = self._request(self.store_url, method="GET", accept=media)
@@ -458,8 +471,7 @@ def _triple_rows(text: str) -> list[Row]:
 
     graph = Graph().parse(data=text, format="nt")
     return [
-        {"subject": _plain(s), "predicate": _plain(p), "object": _plain(o)}
-        for s, p, o in graph
+        {"subject": _plain(s), "predicate": _plain(p), "object": _plain(o)} for s, p, o in graph
     ]
 
 

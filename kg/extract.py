@@ -129,6 +129,10 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
         token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
     )
     if governor is not None and governor.lemma_.lower() in cues.light_verbs:
+        doers = [a for t in _subject_tokens(governor) for a in m.resolve(t)]
+        if doers and agents and not targets and not set(doers) & set(agents):
+            # "M23 launches Congo offensive": the subject acts, the modifier is the target.
+            agents, targets = doers, agents
         if not targets:
             targets = [
                 a for t in _objects_via(governor, trigger.preps) if t.i != token.i
@@ -152,6 +156,17 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
             targets = owned
         else:
             agents = owned + agents
+    if trigger.mutual and token.dep_ in {"nsubj", "nsubjpass"} and not targets:
+        # "clashes erupted between X and Y", "talks continued with X"
+        targets = [a for t in _objects_via(token.head, trigger.preps) for a in m.resolve(t)]
+        if not targets and not agents:
+            between = _objects_via(token.head, frozenset({"between"}))
+            return Found(tuple(a for t in between for a in m.resolve(t)), (), trigger, 0.75, True)
+    if trigger.mutual and targets and not agents and governor is None:
+        # "X has been at war with Y", "found itself in contention with Y"
+        verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None:
+            agents = [a for t in _subject_tokens(verb) for a in m.resolve(t)]
     between = _objects_via(token, frozenset({"between"}))
     if trigger.mutual and between:
         return Found(tuple(a for t in between for a in m.resolve(t)), (), trigger, 0.8, True)
@@ -219,10 +234,11 @@ def _possession(token: Token, m: Mentions) -> Found | None:
     """"his group" where he is named and the group is known: he leads it."""
     if token.lower_ not in _LEADS_POSSESSIONS:
         return None
-    owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    if owner is None:
-        return None
-    people = [a for a in m.resolve(owner) if m.book.type_of(a) is ActorType.PERSON]
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    owners += _objects_via(token, frozenset({"of"}))  # "the military regime of Colonel Goita"
+    people = [
+        a for owner in owners for a in m.resolve(owner) if m.book.type_of(a) is ActorType.PERSON
+    ]
     led = [a for a in m.resolve(token) if m.book.type_of(a) is not ActorType.PERSON]
     if not people or not led:
         return None

@@ -59,6 +59,7 @@ class Gazetteer:
     names: dict[str, str]
     demonyms: dict[str, str]
     generic: dict[tuple[str, str], str]
+    homes: dict[str, str]
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries.values())
@@ -88,6 +89,12 @@ class Gazetteer:
             return None
         actor_id = self.generic.get((country, normalize(text)))
         return self.entries[actor_id] if actor_id else None
+
+    def home_of(self, actor_id: str) -> str | None:
+        """The actor that stands for an actor's country: its state, or the government
+        where the country is at civil war ("syria" -> syrian-government)."""
+        country = self.country_of(actor_id)
+        return self.homes.get(country) if country else None
 
     def country_of(self, actor_id: str) -> str | None:
         """The country tag of an actor: its own id for a state, else its ``country`` field."""
@@ -167,7 +174,14 @@ def parse_gazetteer(tables: Iterable[tuple[str, dict[str, object]]]) -> Gazettee
         for description in entry.generic:
             if country is not None:
                 generic.setdefault((country, description), entry.id)
-    return Gazetteer(entries=entries, names=names, demonyms=demonyms, generic=generic)
+    homes: dict[str, str] = {}
+    for entry in entries.values():
+        if entry.actor.type is ActorType.STATE:
+            homes[entry.id] = entry.id
+    for entry in entries.values():
+        if entry.actor.type is ActorType.GOVERNMENT and entry.country:
+            homes.setdefault(entry.country, entry.id)
+    return Gazetteer(entries, names, demonyms, generic, homes)
 
 
 def load_gazetteer(directory: Path) -> Gazetteer:

@@ -26,11 +26,19 @@ from .gazetteer import Gazetteer, normalize
 from .lexicon import Lexicon
 from .model import Actor, ActorType, RelationType
 
-__all__ = ["ActorBook", "Mentions", "Ref", "TitleLink", "build_matchers", "find_mentions"]
+__all__ = [
+    "ActorBook",
+    "Matchers",
+    "MentionFinder",
+    "Mentions",
+    "Ref",
+    "TitleLink",
+    "build_matchers",
+]
 
-_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
-_THING_PRONOUNS = {"it", "its"}
-_PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_THING_PRONOUNS = {"it", "its", "itself"}
+_PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _RELATIVE = {"which", "who", "whom", "that", "whose"}
 _QUANTIFIERS = {"other", "such", "many", "some", "several", "all", "these", "those", "most",
                "any", "each", "no", "various", "numerous", "few"}
@@ -98,6 +106,11 @@ class ActorBook:
         self.actors.setdefault(actor_id, Actor(actor_id, label, actor_type))
         self.surfaces.setdefault(actor_id, {})[surface] = None
         return actor_id
+
+    def has_person(self, name: str) -> bool:
+        return any(
+            a.type is ActorType.PERSON and _same_person(a.label, name) for a in self.actors.values()
+        )
 
     def type_of(self, actor_id: str) -> ActorType:
         return self.actors[actor_id].type
@@ -359,6 +372,11 @@ class MentionFinder:
             if ent.label_ == "PERSON":
                 if not _looks_like_name(span) or _modifies_noun(span[-1]):
                     continue
+                titled = span.start > 0 and doc[span.start - 1].lower_ in _title_words(
+                    self.lexicon.cues
+                )
+                if len(span) == 1 and not titled and not self.book.has_person(span.text):
+                    continue  # a lone capitalised word is as often a place ("Goma")
                 actor_id = self.book.new(span.text, ActorType.PERSON, span.text)
             else:
                 head = span[-1].lower_
@@ -424,6 +442,8 @@ class MentionFinder:
                 mentions.by_token[i] = ref
         for token in doc:
             relation = _title_relation(token.lower_, cues, ActorType.PERSON)
+            if token.lower_ in cues.body_titles:
+                relation = RelationType.MEMBER_OF
             if relation is None or token.i in by_token:
                 continue
             if any(c.lower_ in cues.former for c in token.lefts) or _misparsed_subject(token):
@@ -436,10 +456,14 @@ class MentionFinder:
                 for o in p.children if o.dep_ == "pobj" for a in mentions.resolve(o)
             ]
             near = [*token.children, token.head] if token.dep_ == "appos" else list(token.children)
+            wanted = (
+                {ActorType.PERSON} if token.lower_ not in cues.body_titles
+                else {ActorType.ORGANIZATION, ActorType.GOVERNMENT, ActorType.ARMED_GROUP}
+            )
             people = [
                 by_token[n.i].actor_id for n in near
                 if n.i in by_token and (n.dep_ == "appos" or token.dep_ == "appos")
-                and self.book.type_of(by_token[n.i].actor_id) is ActorType.PERSON
+                and self.book.type_of(by_token[n.i].actor_id) in wanted
             ]
             for person in people:
                 for body in dict.fromkeys(bodies):
@@ -449,6 +473,16 @@ class MentionFinder:
                         )
                         if relation is RelationType.LEADS:
                             self.book.led_by.setdefault(person, body)
+
+    def _agency_of(self, ref: Ref, body: str) -> bool:
+        """An organisation named after its own state is one of that state's bodies."""
+        entry = self.gazetteer.get(ref.actor_id)
+        return (
+            entry is not None
+            and entry.actor.type in {ActorType.ORGANIZATION, ActorType.GOVERNMENT}
+            and self.gazetteer.home_of(ref.actor_id) == body
+            and self.book.type_of(body) is ActorType.STATE
+        )
 
     def _prefix_title(
         self, doc: Doc, ref: Ref, by_token: dict[int, Ref], links: list[TitleLink]
@@ -486,6 +520,15 @@ class MentionFinder:
                 continue
             break
         relation = _title_relation(" ".join(words), cues, actor_type)
+        if (
+            relation is not None and body is None and actor_type is ActorType.PERSON
+            and not set(words) <= cues.ranks
+        ):
+            # "President Bashar al-Assad": the office is in the person's own country.
+            home = self.gazetteer.home_of(ref.actor_id)
+            body = self.book.known(home, self.gazetteer.entries[home].actor.label) if home else None
+        if relation is None and body is not None and not words and self._agency_of(ref, body):
+            relation = RelationType.MEMBER_OF  # "U.S. Central Command", "Israel's Mossad"
         if relation is None or body is None or body == ref.actor_id:
             return ref
         if any(t.lower_ in cues.former for t in doc[max(0, first - 2) : ref.start]):
@@ -729,10 +772,3 @@ def _clause_subject(token: Token, mentions: Mentions) -> list[str]:
         node = node.head
     return []
 
-
-def find_mentions(
-    docs: list[Doc], gazetteer: Gazetteer, lexicon: Lexicon, matchers: Matchers
-) -> tuple[list[Mentions], ActorBook]:
-    """Mentions of every paragraph of one document, and the actors they name."""
-    finder = MentionFinder(gazetteer, lexicon, matchers, focus_country(docs, matchers, gazetteer))
-    return [finder.paragraph(doc) for doc in docs], finder.book

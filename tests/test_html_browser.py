@@ -52,8 +52,22 @@ def assert_clean(log: PageLog, html: Path) -> None:
     assert log.requests == [html.resolve().as_uri()]
 
 
+def wait_still(page: Page) -> None:
+    """Wait out a focus or fit animation, so canvas positions hold until the click lands."""
+    view = "() => [window.kg.network.getViewPosition(), window.kg.network.getScale()]"
+    before = page.evaluate(view)
+    for _ in range(50):
+        page.wait_for_timeout(100)
+        now = page.evaluate(view)
+        if now == before:
+            return
+        before = now
+    raise AssertionError("the view never stopped moving")
+
+
 def click_edge(page: Page, edge_id: str) -> None:
     """A real mouse click on the drawn edge, at a point of its curve that no node covers."""
+    wait_still(page)
     point = page.evaluate(
         """id => {
             const net = window.kg.network;
@@ -73,6 +87,7 @@ def click_edge(page: Page, edge_id: str) -> None:
 
 
 def node_point(page: Page, node_id: str) -> dict[str, float]:
+    wait_still(page)
     return page.evaluate(
         """id => {
             const net = window.kg.network;
@@ -238,7 +253,6 @@ def test_hostile_article_text_is_shown_never_run(view: OpenView, bypass_csp: boo
     assert item.locator("a").count() == 0  # a javascript: URL gets no link
     assert f"Attributed to {HOSTILE}" in item.inner_text()
 
-    page.wait_for_timeout(500)  # the search's focus animation
     point = node_point(page, "iran")  # tooltip on hover
     page.mouse.move(point["x"] - 40, point["y"] - 40)
     page.mouse.move(point["x"], point["y"], steps=5)
