@@ -12,14 +12,26 @@ __all__ = ["edge_lines", "table"]
 _MAX_CELL = 60
 
 
+_SHORT = (
+    ("https://w3id.org/kg/id/actor/", ""),
+    ("https://w3id.org/kg/id/doc/", "doc:"),
+    ("https://w3id.org/kg/ontology#", "kg:"),
+)
+
+
 def _cell(value: Any) -> str:
     text = "" if value is None else str(value)
+    for prefix, short in _SHORT:
+        if text.startswith(prefix):
+            text = short + text[len(prefix) :]
+            break
     text = " ".join(text.split())
     return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
 
 
 def table(rows: Sequence[dict[str, Any]]) -> str:
-    """Rows as an aligned text table, columns in the order of the first row.
+    """Rows as an aligned text table, columns in the order of the first row; IRIs of
+    kg's namespaces are shortened and columns empty in every row left out.
 
     >>> print(table([{"actor": "Iran", "claims": 3}, {"actor": "Russia", "claims": 12}]))
     actor   claims
@@ -29,7 +41,7 @@ def table(rows: Sequence[dict[str, Any]]) -> str:
     """
     if not rows:
         return ""
-    columns = list(rows[0])
+    columns = [c for c in rows[0] if any(row.get(c) not in (None, "") for row in rows)]
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]

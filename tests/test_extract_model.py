@@ -1,0 +1,128 @@
+"""Extraction with the real spaCy pipeline: what the guidelines say an edge is, and is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import kg
+from kg.evaluate import load_gold, score
+from kg.io import iter_documents
+from kg.model import Document, Modality, Polarity
+
+pytestmark = pytest.mark.model
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_GOLD = ROOT.parent / "shared" / "eval" / "gold"
+
+
+def edges(text: str) -> set[tuple[str, str, str]]:
+    """Positive, non-hypothetical edges: what the graph would draw."""
+    result = kg.extract(text)
+    return {(r.subject, r.relation.value, r.object) for r in result.relations if r.counts_as_edge}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey denied that it supports Hayat Tahrir al-Sham.",
+        "Russia did not attack Ukraine.",
+        "Iran never armed the Houthis.",
+        "Ukraine refused to negotiate with Russia.",
+        "Russia could invade Georgia.",
+        "If Israel attacks Iran, the United States would defend Israel.",
+        "Egypt urged Israel to negotiate with Hamas.",
+    ],
+)
+def test_negated_denied_and_hypothetical_sentences_draw_no_edge(text: str) -> None:
+    assert edges(text) == set()
+
+
+def test_a_negation_is_kept_as_a_negative_claim() -> None:
+    (relation,) = kg.extract("Russia did not attack Ukraine.").relations
+    assert relation.polarity is Polarity.NEGATIVE and not relation.counts_as_edge
+
+
+def test_planned_meetings_are_edges_with_planned_modality() -> None:
+    result = kg.extract("The foreign ministers of Turkey, Iran and Russia will meet on Saturday.")
+    assert {frozenset((r.subject, r.object)) for r in result.relations} == {
+        frozenset(p) for p in (("turkey", "iran"), ("turkey", "russia"), ("iran", "russia"))
+    }
+    assert {r.modality for r in result.relations} == {Modality.PLANNED}
+
+
+def test_reported_claims_keep_their_attribution() -> None:
+    result = kg.extract("Iran supplies weapons to the Houthis, two US officials told Reuters.")
+    (relation,) = result.relations
+    assert (relation.subject, relation.relation.value, relation.object) == (
+        "iran", "backs", "houthis")
+    assert relation.modality is Modality.REPORTED
+    assert relation.attribution == "two US officials"
+
+
+def test_reporters_are_not_participants() -> None:
+    assert edges("Hezbollah attacked Israel, a Lebanese security source told Reuters.") == {
+        ("hezbollah", "opposes", "israel")
+    }
+
+
+def test_metonymy_resolves_to_the_state() -> None:
+    assert ("russia", "opposes", "ukraine") in edges("The Kremlin attacked Kyiv.")
+    assert ("united-states", "opposes", "houthis") in edges(
+        "American warplanes struck Houthi targets in Yemen.")
+
+
+def _score(gold_dir: Path, articles: Path) -> kg.evaluate.Report:
+    documents = {Path(d.id).name: d for d in iter_documents([articles])
+                 if isinstance(d, Document)}
+    pairs = []
+    for path in sorted(gold_dir.glob("*.gold.json")):
+        gold = load_gold(path)
+        pairs.append((gold, kg.extract(documents[Path(gold.doc).name])))
+    return score(pairs)
+
+
+def test_seed_gold_scores_as_the_issue_requires() -> None:
+    if not SHARED_GOLD.is_dir():
+        pytest.skip("../shared/eval/gold is not beside this checkout")
+    report = _score(SHARED_GOLD, ROOT / "seeds")
+    assert report.overall.f1 >= 0.90
+    assert all(score.f1 >= 0.80 for _, score in report.per_type), report.per_type
+    assert report.evidence_invalid == 0
+
+
+def test_development_set_does_not_regress() -> None:
+    """Our own annotated articles (tests/data): a floor under the measured score, so a
+    change that loses recall or precision elsewhere shows up here."""
+    report = _score(ROOT / "tests" / "data" / "gold", ROOT / "tests" / "data" / "articles")
+    assert report.overall.precision >= 0.85
+    assert report.overall.f1 >= 0.65
+    assert report.evidence_invalid == 0
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=1, max_size=400))
+def test_any_text_extracts_without_crashing_and_quotes_equal_spans(text: str) -> None:
+    if not text.strip():
+        return
+    result = kg.extract(Document("fuzz", text))
+    for relation in result.relations:
+        for evidence in relation.evidence:
+            assert text[evidence.start : evidence.end] == evidence.quote
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["Russia", "Iran", "backs", "attacked", "Hezbollah", "the",
+                                 "group", "its", "-backed", "leader", ",", ".", "and", "not",
+                                 "President", "Assad", "\n", "talks", "with", "’s"]),
+                min_size=1, max_size=40))
+def test_actor_soup_never_breaks_the_evidence_invariant(words: list[str]) -> None:
+    text = " ".join(words)
+    result = kg.extract(Document("soup", text))
+    ids = {a.id for a in result.actors}
+    for relation in result.relations:
+        assert {relation.subject, relation.object} <= ids
+        for evidence in relation.evidence:
+            assert text[evidence.start : evidence.end] == evidence.quote
