@@ -158,11 +158,14 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
             agents = owned + agents
     if trigger.mutual and token.dep_ in {"nsubj", "nsubjpass"} and not targets:
         # "clashes erupted between X and Y", "talks continued with X"
-        targets = [a for t in _objects_via(token.head, trigger.preps) for a in m.resolve(t)]
-        if not targets and not agents:
-            between = _objects_via(token.head, frozenset({"between"}))
+        between = _objects_via(token.head, frozenset({"between"}))
+        if between and not agents:
             return Found(tuple(a for t in between for a in m.resolve(t)), (), trigger, 0.75, True)
-    if trigger.mutual and targets and not agents and governor is None:
+        targets = [
+            a for t in _objects_via(token.head, trigger.preps - {"between"}) for a in m.resolve(t)
+        ]
+    light = governor is not None and governor.lemma_.lower() in cues.light_verbs
+    if trigger.mutual and targets and not agents and not light:
         # "X has been at war with Y", "found itself in contention with Y"
         verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if verb is not None:

@@ -45,6 +45,7 @@ class Cues:
     hypothetical: frozenset[str]
     conditionals: frozenset[str]
     hypothetical_verbs: frozenset[str]
+    hypothetical_words: frozenset[str]
     planned: frozenset[str]
     planned_verbs: frozenset[str]
     former: frozenset[str]
@@ -136,6 +137,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         hypothetical=words("polarity", "hypothetical"),
         conditionals=words("polarity", "conditionals"),
         hypothetical_verbs=words("polarity", "hypothetical_verbs"),
+        hypothetical_words=words("polarity", "hypothetical_words"),
         planned=words("polarity", "planned"),
         planned_verbs=words("polarity", "planned_verbs"),
         former=words("polarity", "former"),

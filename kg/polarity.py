@@ -81,8 +81,10 @@ def modality(trigger: Token, cues: Cues) -> Modality:
                 return Modality.HYPOTHETICAL
             if child.dep_ == "aux" and word in cues.planned:
                 planned = True
+            if child.dep_ == "amod" and word in cues.hypothetical_words:
+                return Modality.HYPOTHETICAL
         lemma = node.lemma_.lower()
-        if node.i != trigger.i and lemma in cues.hypothetical_verbs:
+        if node.i != trigger.i and lemma in cues.hypothetical_verbs | cues.hypothetical_words:
             return Modality.HYPOTHETICAL
         if node.i != trigger.i and lemma in cues.planned_verbs:
             planned = True

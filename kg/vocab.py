@@ -82,6 +82,7 @@ class KG(DefinedNamespace):
     arms: URIRef
     funds: URIRef
     alliedWith: URIRef
+    protects: URIRef
     attacks: URIRef
     fights: URIRef
     invades: URIRef
@@ -93,6 +94,7 @@ class KG(DefinedNamespace):
     negotiatesWith: URIRef
     calls: URIRef
     joins: URIRef
+    partOf: URIRef
     # claims
     subject: URIRef
     object: URIRef

@@ -319,10 +319,14 @@
     return true;
   }
 
+  // Enter submits the form and, on the next blur, fires "change" too: that "change" (for a
+  // query already searched) must not search again, or it would pull the view back mid-click.
+  var lastQuery = null;
   function search(event) {
-    if (event) event.preventDefault();
+    event.preventDefault();
     var query = document.getElementById("kg-search").value;
-    if (!query.trim()) return;
+    if (!query.trim() || (event.type === "change" && query === lastQuery)) return;
+    lastQuery = query;
     var id = findActor(query);
     if (id === null) status.textContent = "No actor matches “" + query + "”.";
     else selectActor(id);

@@ -1,0 +1,239 @@
+"""Store size and query latency at scale: every named query, embedded and through the server.
+
+The claim graph is synthetic, built by ``synthetic_extractions``: 2,000 actors whose
+popularity follows a Zipf law (actor a0 is in the most claims, as a few actors are in the
+news), documents of 10 claims each with a date (2020-2025) and one of six publishers,
+relation types drawn with news-like weights (backs 30 %, opposes 35 %, meets_with 20 %,
+leads 10 %, member_of 5 %), 10 % denied, 5 % hypothetical and 10 % reported claims.
+Each claim's evidence is its own sentence of the document, so the quads are exactly
+what ``kg.rdf`` writes for real extractions. They go to N-Quads shards
+(``kg.shard.write_shard``) and into an on-disk store with the bulk loader
+(``kg.shard.load_shards``).
+
+Then each query of queries/ runs with its parameters (actor-centred queries on the most
+connected actor, the worst case) on the embedded store and through ``oxigraph serve``
+(``kg.endpoint.SparqlEndpointStore``); median and p95 latency over --runs runs after one
+warm-up, and ``kg.graph.to_networkx`` (the whole-graph analysis input) on the embedded
+store. Prints a table, then JSON.
+
+    .venv/bin/python bench/bench_queries.py [--claims 100000 1000000] [--runs 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+from kg.endpoint import SparqlEndpointStore
+from kg.graph import to_networkx
+from kg.model import (
+    Actor,
+    ActorType,
+    Document,
+    Evidence,
+    Extraction,
+    Modality,
+    Polarity,
+    Relation,
+    RelationType,
+)
+from kg.query import list_queries, run_query
+from kg.server import start_server
+from kg.shard import load_shards, write_shard
+from kg.store import GraphStore, Store
+
+CLAIMS_PER_DOC = 10
+ACTORS = 2000
+PUBLISHERS = ["Reuters", "AP", "AFP", "BBC", "Al Jazeera", "Le Monde"]
+RELATIONS = {
+    RelationType.BACKS: 30,
+    RelationType.OPPOSES: 35,
+    RelationType.MEETS_WITH: 20,
+    RelationType.LEADS: 10,
+    RelationType.MEMBER_OF: 5,
+}
+VERBS = {
+    RelationType.BACKS: "backs",
+    RelationType.OPPOSES: "attacked",
+    RelationType.MEETS_WITH: "met",
+    RelationType.LEADS: "leads",
+    RelationType.MEMBER_OF: "belongs to",
+}
+PARAMS = {
+    "actor": "a0",
+    "subject": "a1",
+    "relation": "backs",
+    "object": "a0",
+    "from": "2023-01-01",
+    "to": "2024-12-31",
+}
+
+
+def actors() -> list[Actor]:
+    kinds = list(ActorType)
+    return [
+        Actor(
+            f"a{i}",
+            f"Actor {i}",
+            kinds[i % len(kinds)],
+            (f"A{i}", f"Alias {i}"),
+            wikidata=f"Q{i + 1}" if i % 3 == 0 else None,
+        )
+        for i in range(ACTORS)
+    ]
+
+
+def synthetic_extractions(claims: int, *, seed: int = 11) -> Iterator[Extraction]:
+    """Documents of ``CLAIMS_PER_DOC`` claims each, ``claims`` claims in all, lazily."""
+    rng = random.Random(seed)
+    pool = actors()
+    weights = [1 / (rank + 1) for rank in range(ACTORS)]
+    types = list(RELATIONS)
+    type_weights = list(RELATIONS.values())
+    start = date(2020, 1, 1)
+    for n in range(claims // CLAIMS_PER_DOC):
+        triples = []
+        while len(triples) < CLAIMS_PER_DOC:
+            a, b = rng.choices(pool, weights, k=2)
+            if a.id != b.id:
+                triples.append((a, rng.choices(types, type_weights)[0], b))
+        sentences = [f"{a.label} {VERBS[kind]} {b.label}." for a, kind, b in triples]
+        document = Document(
+            f"synthetic-{n}",
+            " ".join(sentences),
+            title=f"Report {n}",
+            published=start + timedelta(days=rng.randrange(6 * 365)),
+            publisher=rng.choice(PUBLISHERS),
+        )
+        relations = []
+        offset = 0
+        for (a, kind, b), sentence in zip(triples, sentences, strict=True):
+            roll = rng.random()
+            relations.append(
+                Relation(
+                    a.id,
+                    kind,
+                    b.id,
+                    (Evidence.from_span(document, offset, offset + len(sentence)),),
+                    polarity=Polarity.NEGATIVE if roll < 0.10 else Polarity.POSITIVE,
+                    modality=(
+                        Modality.HYPOTHETICAL
+                        if roll > 0.95
+                        else Modality.REPORTED
+                        if roll > 0.85
+                        else Modality.ASSERTED
+                    ),
+                )
+            )
+            offset += len(sentence) + 1
+        used = sorted({a.id for a, _, _ in triples} | {b.id for _, _, b in triples})
+        by_id = {a.id: a for a in pool}
+        yield Extraction(document, tuple(by_id[i] for i in used), tuple(relations))
+
+
+def build_store(folder: Path, claims: int) -> dict[str, float]:
+    """Generate, shard (one N-Quads file per 100k claims) and bulk-load the graph."""
+    started = time.perf_counter()
+    stream = synthetic_extractions(claims)
+    shards = []
+    quads = 0
+    per_shard = 100_000 // CLAIMS_PER_DOC
+    for n in itertools.count():
+        batch = list(itertools.islice(stream, per_shard))
+        if not batch:
+            break
+        shards.append(folder / f"part-{n}.nq")
+        quads += write_shard(batch, shards[-1])
+    generated = time.perf_counter() - started
+    started = time.perf_counter()
+    load_shards(folder / "store", shards)
+    loaded = time.perf_counter() - started
+    for shard in shards:
+        shard.unlink()
+    size = sum(f.stat().st_size for f in (folder / "store").rglob("*") if f.is_file())
+    return {
+        "quads": quads,
+        "generate_and_shard_s": round(generated, 1),
+        "bulk_load_s": round(loaded, 1),
+        "store_mb": round(size / 2**20),
+    }
+
+
+def latency(call: Callable[[], object], runs: int) -> dict[str, float]:
+    """Median and p95 of ``runs`` timed calls after one warm-up, in milliseconds."""
+    call()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - started) * 1000)
+    p95 = statistics.quantiles(times, n=20)[18] if runs >= 20 else max(times)
+    return {"median_ms": round(statistics.median(times), 1), "p95_ms": round(p95, 1)}
+
+
+def time_queries(store: GraphStore, runs: int, whole_runs: int) -> dict[str, dict]:
+    results = {}
+    for info in list_queries():
+        params = {p.name: PARAMS[p.name] for p in info.params}
+        centred = any(p.kind == "actor" for p in info.params)
+        rows = len(run_query(store, info.name, params))
+        figures = latency(
+            lambda info=info, params=params: run_query(store, info.name, params),
+            runs if centred else whole_runs,
+        )
+        results[info.name] = {"kind": "actor" if centred else "whole", "rows": rows, **figures}
+    return results
+
+
+def measure(claims: int, runs: int, whole_runs: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory(dir=Path.cwd()) as tmp:
+        folder = Path(tmp)
+        figures: dict[str, object] = {"claims": claims, **build_store(folder, claims)}
+        with Store.open(folder / "store") as store:
+            figures["embedded"] = time_queries(store, runs, whole_runs)
+            figures["to_networkx"] = latency(lambda: to_networkx(store), 1)
+        with start_server(folder / "store") as server:
+            remote = SparqlEndpointStore.from_url(server.url, timeout=600)
+            figures["server"] = time_queries(remote, runs, whole_runs)
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--claims", type=int, nargs="*", default=[100_000])
+    parser.add_argument("--runs", type=int, default=20, help="runs of actor-centred queries")
+    parser.add_argument("--whole-runs", type=int, default=5, help="runs of whole-graph queries")
+    args = parser.parse_args()
+    results = [measure(n, args.runs, args.whole_runs) for n in args.claims]
+    for figures in results:
+        print(
+            f"\n{figures['claims']:,} claims: {figures['quads']:,} quads, "
+            f"store {figures['store_mb']} MB, generated+sharded in "
+            f"{figures['generate_and_shard_s']} s, bulk-loaded in {figures['bulk_load_s']} s, "
+            f"to_networkx median {figures['to_networkx']['median_ms']} ms"
+        )
+        print(
+            f"{'query':14} {'kind':6} {'rows':>8} {'embedded ms (median/p95)':>26} "
+            f"{'server ms (median/p95)':>24}"
+        )
+        for name, local in figures["embedded"].items():
+            remote = figures["server"][name]
+            print(
+                f"{name:14} {local['kind']:6} {local['rows']:8} "
+                f"{local['median_ms']:>12} / {local['p95_ms']:<11} "
+                f"{remote['median_ms']:>10} / {remote['p95_ms']:<11}"
+            )
+    print(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
