@@ -1,10 +1,10 @@
 """The library façade: what the CLI does, as plain functions and one ``Graph`` class.
 
-    >>> import kg                                                # doctest: +SKIP
-    >>> graph = kg.open_graph("kg-store")                        # doctest: +SKIP
-    >>> graph.ingest(["seeds/"])                                 # doctest: +SKIP
-    >>> graph.query("backers", actor="Hezbollah")                # doctest: +SKIP
-    >>> G = graph.to_networkx()                                  # doctest: +SKIP
+>>> import kg                                                # doctest: +SKIP
+>>> graph = kg.open_graph("kg-store")                        # doctest: +SKIP
+>>> graph.ingest(["seeds/"])                                 # doctest: +SKIP
+>>> graph.query("backers", actor="Hezbollah")                # doctest: +SKIP
+>>> G = graph.to_networkx()                                  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -50,7 +50,9 @@ def extractor(settings: Settings | None = None) -> Extractor:
     return Extractor(settings or Settings())
 
 
-def extract(text: str | Document, *, name: str = "text", settings: Settings | None = None) -> Extraction:
+def extract(
+    text: str | Document, *, name: str = "text", settings: Settings | None = None
+) -> Extraction:
     """Actors and sourced relations of one text, touching no store.
 
     >>> result = extract("Russia and Iran support Assad.")   # doctest: +SKIP
@@ -231,4 +233,3 @@ def open_graph(location: str | Path | None = None, *, settings: Settings | None 
     """
     settings = settings or Settings()
     return Graph(Store.open(location or settings.store), settings=settings)
-

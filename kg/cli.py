@@ -151,7 +151,8 @@ def _summary(G: Any, documents: int) -> str:
         f"articles: {documents}",
         f"actors:   {G.number_of_nodes()}",
         f"edges:    {G.number_of_edges()}  ("
-        + ", ".join(f"{t} {n}" for t, n in sorted(by_type.items())) + ")",
+        + ", ".join(f"{t} {n}" for t, n in sorted(by_type.items()))
+        + ")",
         "",
         "best-sourced edges (sources / claims):",
     ]
@@ -174,9 +175,14 @@ def extract_cli(
     else:
         labels = {a.id: a.label for a in extraction.actors}
         rows = [
-            {"subject": labels[r.subject], "relation": r.relation.value,
-             "object": labels[r.object], "polarity": r.polarity.value,
-             "modality": r.modality.value, "quote": r.evidence[0].quote}
+            {
+                "subject": labels[r.subject],
+                "relation": r.relation.value,
+                "object": labels[r.object],
+                "polarity": r.polarity.value,
+                "modality": r.modality.value,
+                "quote": r.evidence[0].quote,
+            }
             for r in extraction.relations
         ]
         _out(table(rows))
@@ -187,19 +193,30 @@ def extraction_json(extraction: Extraction) -> dict[str, Any]:
     return {
         "doc": extraction.document.id,
         "actors": [
-            {"id": a.id, "label": a.label, "type": a.type.value, "aliases": list(a.aliases),
-             **({"wikidata": a.wikidata} if a.wikidata else {})}
+            {
+                "id": a.id,
+                "label": a.label,
+                "type": a.type.value,
+                "aliases": list(a.aliases),
+                **({"wikidata": a.wikidata} if a.wikidata else {}),
+            }
             for a in extraction.actors
         ],
         "edges": [
-            {"subject": r.subject, "relation": r.relation.value, "subtype": r.subtype,
-             "object": r.object, "polarity": r.polarity.value, "modality": r.modality.value,
-             "confidence": r.confidence,
-             **({"attribution": r.attribution} if r.attribution else {}),
-             "evidence": [
-                 {"doc": e.doc_id, "start": e.start, "end": e.end, "quote": e.quote}
-                 for e in r.evidence
-             ]}
+            {
+                "subject": r.subject,
+                "relation": r.relation.value,
+                "subtype": r.subtype,
+                "object": r.object,
+                "polarity": r.polarity.value,
+                "modality": r.modality.value,
+                "confidence": r.confidence,
+                **({"attribution": r.attribution} if r.attribution else {}),
+                "evidence": [
+                    {"doc": e.doc_id, "start": e.start, "end": e.end, "quote": e.quote}
+                    for e in r.evidence
+                ],
+            }
             for r in extraction.relations
         ],
     }
@@ -274,7 +291,9 @@ def view_cli(
     focus: Annotated[str | None, typer.Option(help="Only this actor's neighbourhood.")] = None,
     depth: Annotated[int, typer.Option(help="Hops around --focus.")] = 1,
     relation: Annotated[list[str] | None, typer.Option(help="Keep these types.")] = None,
-    since: Annotated[str | None, typer.Option(help="Edges reported on or after YYYY-MM-DD.")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Edges reported on or after YYYY-MM-DD.")
+    ] = None,
     until: Annotated[str | None, typer.Option(help="Edges reported until YYYY-MM-DD.")] = None,
     min_sources: Annotated[int, typer.Option(help="Edges with at least N sources.")] = 1,
     store: StoreOption = None,
@@ -283,8 +302,14 @@ def view_cli(
     if format not in {"html", "png", "svg"}:
         raise KgError(f"unknown format {format!r}; use html, png or svg")
     settings = _settings(store, None)
-    options = dict(focus=focus, depth=depth, relations=relation, since=since, until=until,
-                   min_sources=min_sources)
+    options = dict(
+        focus=focus,
+        depth=depth,
+        relations=relation,
+        since=since,
+        until=until,
+        min_sources=min_sources,
+    )
     with api.open_graph(settings.store, settings=settings) as graph:
         G = graph.to_networkx()
     if format == "html":

@@ -43,18 +43,37 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def _write_csv(G: nx.MultiDiGraph, path: Path) -> None:
-    columns = ["subject", "relation", "object", "claims", "documents", "sources",
-               "first_seen", "last_seen", "contested", "quote"]
+    columns = [
+        "subject",
+        "relation",
+        "object",
+        "claims",
+        "documents",
+        "sources",
+        "first_seen",
+        "last_seen",
+        "contested",
+        "quote",
+    ]
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(columns)
         for u, v, _, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
             quote = d["evidence"][0]["quote"] if d.get("evidence") else ""
-            writer.writerow([
-                G.nodes[u].get("label", u), d["relation"], G.nodes[v].get("label", v),
-                d.get("claims"), len(d.get("documents", [])), d.get("sources"),
-                d.get("first_seen") or "", d.get("last_seen") or "", d.get("contested"), quote,
-            ])
+            writer.writerow(
+                [
+                    G.nodes[u].get("label", u),
+                    d["relation"],
+                    G.nodes[v].get("label", v),
+                    d.get("claims"),
+                    len(d.get("documents", [])),
+                    d.get("sources"),
+                    d.get("first_seen") or "",
+                    d.get("last_seen") or "",
+                    d.get("contested"),
+                    quote,
+                ]
+            )
 
 
 def export(graph: Graph, path: Path, format: str) -> Path:

@@ -21,7 +21,6 @@ from .model import (
     Document,
     Evidence,
     Modality,
-    Polarity,
     Relation,
     RelationType,
 )
@@ -30,9 +29,24 @@ from .polarity import attribution, modality, polarity
 __all__ = ["Found", "merge_relations", "relations_in"]
 
 _LEADS_POSSESSIONS = {
-    "group", "movement", "party", "faction", "militia", "organisation", "organization",
-    "government", "administration", "regime", "forces", "army", "troops", "military",
-    "fighters", "cabinet", "coalition", "alliance",
+    "group",
+    "movement",
+    "party",
+    "faction",
+    "militia",
+    "organisation",
+    "organization",
+    "government",
+    "administration",
+    "regime",
+    "forces",
+    "army",
+    "troops",
+    "military",
+    "fighters",
+    "cabinet",
+    "coalition",
+    "alliance",
 }
 
 
@@ -125,8 +139,10 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     agents = [a for t in modifiers for a in m.resolve(t)]
     agents += [a for t in _objects_via(token, frozenset({"by"})) for a in m.resolve(t)]
     targets = [a for t in _objects_via(token, trigger.preps) for a in m.resolve(t)]
-    governor = token.head if token.dep_ in {"dobj", "attr"} else (
-        token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
+    governor = (
+        token.head
+        if token.dep_ in {"dobj", "attr"}
+        else (token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None)
     )
     if governor is not None and governor.lemma_.lower() in cues.light_verbs:
         doers = [a for t in _subject_tokens(governor) for a in m.resolve(t)]
@@ -135,7 +151,9 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
             agents, targets = doers, agents
         if not targets:
             targets = [
-                a for t in _objects_via(governor, trigger.preps) if t.i != token.i
+                a
+                for t in _objects_via(governor, trigger.preps)
+                if t.i != token.i
                 for a in m.resolve(t)
             ]
         if not agents and not owners:
@@ -147,9 +165,7 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     if governor is not None and governor.lemma_.lower() in cues.beneficiary and not targets:
         targets = [a for t in _subject_tokens(governor) for a in m.resolve(t)]
         if not agents:
-            agents = [
-                a for t in _objects_via(governor, frozenset({"from"})) for a in m.resolve(t)
-            ]
+            agents = [a for t in _objects_via(governor, frozenset({"from"})) for a in m.resolve(t)]
     if owners:
         owned = [a for t in owners for a in m.resolve(t)]
         if agents and not targets:
@@ -181,7 +197,7 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
 
 
 def _compound(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found | None:
-    """"Iran-backed Hezbollah", "US-led coalition": the left part acts on the noun."""
+    """ "Iran-backed Hezbollah", "US-led coalition": the left part acts on the noun."""
     doc = token.doc
     if token.i < 2 or doc[token.i - 1].text not in {"-", "–"}:
         return None
@@ -199,7 +215,7 @@ def _compound(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found 
 
 
 def _prefix(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found | None:
-    """"anti-government fighters", "pro-Russian separatists": the noun acts on the right part."""
+    """ "anti-government fighters", "pro-Russian separatists": the noun acts on the right part."""
     doc = token.doc
     if token.i + 2 >= len(doc) or doc[token.i + 1].text not in {"-", "–"}:
         return None
@@ -214,7 +230,7 @@ def _prefix(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found | 
 
 
 def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
-    """"his key allies - Russia, Iran ...", "Russia, an ally of Assad", "his Russian allies"."""
+    """ "his key allies - Russia, Iran ...", "Russia, an ally of Assad", "his Russian allies"."""
     holders = m.resolve(token)
     if not holders and token.dep_ == "appos":
         holders = m.resolve(token.head)
@@ -234,7 +250,7 @@ def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
 
 
 def _possession(token: Token, m: Mentions) -> Found | None:
-    """"his group" where he is named and the group is known: he leads it."""
+    """ "his group" where he is named and the group is known: he leads it."""
     if token.lower_ not in _LEADS_POSSESSIONS:
         return None
     owners = [c for c in token.children if c.dep_ == "poss"]
@@ -298,8 +314,9 @@ def relations_in(
     def evidence(token: Token) -> Evidence:
         sent = token.sent
         text = sent.text.rstrip()
-        return Evidence.from_span(document, offset + sent.start_char, offset + sent.start_char
-                                  + len(text))
+        return Evidence.from_span(
+            document, offset + sent.start_char, offset + sent.start_char + len(text)
+        )
 
     for token in m.doc:
         for found in _found(token, m, lexicon, word_actor):
@@ -309,27 +326,38 @@ def relations_in(
             for subject, obj in _pairs(found):
                 if subject == obj:
                     continue
-                out.append(Relation(
-                    subject=subject, relation=found.trigger.relation, object=obj,
-                    evidence=(evidence(token),), subtype=found.trigger.subtype,
-                    polarity=sign, modality=mood, confidence=found.confidence,
-                    attribution=source,
-                ))
+                out.append(
+                    Relation(
+                        subject=subject,
+                        relation=found.trigger.relation,
+                        object=obj,
+                        evidence=(evidence(token),),
+                        subtype=found.trigger.subtype,
+                        polarity=sign,
+                        modality=mood,
+                        confidence=found.confidence,
+                        attribution=source,
+                    )
+                )
     for link in m.titles:
         token = m.doc[link.start]
-        out.append(Relation(
-            subject=link.person, relation=link.relation, object=link.body,
-            evidence=(evidence(token),), subtype=link.relation.value, confidence=0.95,
-        ))
+        out.append(
+            Relation(
+                subject=link.person,
+                relation=link.relation,
+                object=link.body,
+                evidence=(evidence(token),),
+                subtype=link.relation.value,
+                confidence=0.95,
+            )
+        )
     return [r for r in out if _well_typed(r, m)]
 
 
 def _well_typed(relation: Relation, m: Mentions) -> bool:
-    """Only people and groups lead; nobody leads, joins or is a person."""
-    subject = m.book.type_of(relation.subject)
-    obj = m.book.type_of(relation.object)
+    """Nobody leads a person or is a member of one."""
     if relation.relation in {RelationType.LEADS, RelationType.MEMBER_OF}:
-        return obj is not ActorType.PERSON
+        return m.book.type_of(relation.object) is not ActorType.PERSON
     return True
 
 
@@ -349,8 +377,9 @@ def merge_relations(relations: Iterable[Relation]) -> tuple[Relation, ...]:
         evidence = tuple(dict.fromkeys((*old.evidence, *relation.evidence)))
         best = relation if relation.confidence > old.confidence else old
         merged[key] = replace(
-            best, evidence=evidence, confidence=max(old.confidence, relation.confidence),
+            best,
+            evidence=evidence,
+            confidence=max(old.confidence, relation.confidence),
             attribution=old.attribution or relation.attribution,
         )
     return tuple(sorted(merged.values(), key=lambda r: (r.evidence[0].start, r.key)))
-

@@ -63,6 +63,6 @@ def edge_lines(G: nx.MultiDiGraph, *, limit: int = 10) -> list[str]:
         quote = quote if len(quote) <= 70 else quote[:69] + "…"
         lines.append(
             f"  {G.nodes[u].get('label', u)} {arrow} {G.nodes[v].get('label', v)}"
-            f"  [{d['relation']}]  {d.get('sources', 0)}/{d.get('claims', 0)}  \"{quote}\""
+            f'  [{d["relation"]}]  {d.get("sources", 0)}/{d.get("claims", 0)}  "{quote}"'
         )
     return lines

@@ -40,19 +40,90 @@ _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "hersel
 _THING_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _RELATIVE = {"which", "who", "whom", "that", "whose"}
-_QUANTIFIERS = {"other", "such", "many", "some", "several", "all", "these", "those", "most",
-               "any", "each", "no", "various", "numerous", "few"}
+_QUANTIFIERS = {
+    "other",
+    "such",
+    "many",
+    "some",
+    "several",
+    "all",
+    "these",
+    "those",
+    "most",
+    "any",
+    "each",
+    "no",
+    "various",
+    "numerous",
+    "few",
+}
 _TITLE_PREPS = {"of", "with", "in", "at", "for", "from"}
 _SKIP_MODIFIERS = {
-    "a", "an", "the", "this", "that", "these", "those", "other", "some", "many", "several",
-    "few", "all", "any", "each", "both", "more", "most", "such", "own", "same", "new", "main",
-    "local", "senior", "top", "small", "large", "key", "major", "two", "three", "four",
-    "various", "rival", "armed", "regional", "foreign", "certain", "various", "former",
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "other",
+    "some",
+    "many",
+    "several",
+    "few",
+    "all",
+    "any",
+    "each",
+    "both",
+    "more",
+    "most",
+    "such",
+    "own",
+    "same",
+    "new",
+    "main",
+    "local",
+    "senior",
+    "top",
+    "small",
+    "large",
+    "key",
+    "major",
+    "two",
+    "three",
+    "four",
+    "various",
+    "rival",
+    "armed",
+    "regional",
+    "foreign",
+    "certain",
+    "former",
 }
 _LEADS_POSSESSIONS = {
-    "group", "movement", "party", "faction", "militia", "organisation", "organization",
-    "government", "administration", "regime", "forces", "force", "army", "troops", "military",
-    "fighters", "men", "cabinet", "coalition", "alliance", "country", "nation", "state",
+    "group",
+    "movement",
+    "party",
+    "faction",
+    "militia",
+    "organisation",
+    "organization",
+    "government",
+    "administration",
+    "regime",
+    "forces",
+    "force",
+    "army",
+    "troops",
+    "military",
+    "fighters",
+    "men",
+    "cabinet",
+    "coalition",
+    "alliance",
+    "country",
+    "nation",
+    "state",
 }
 
 
@@ -133,7 +204,7 @@ def _slug(text: str) -> str:
 
 
 def _same_person(a: str, b: str) -> bool:
-    """"Qassem" and "Naim Qassem" name one person: one name's words end the other's."""
+    """ "Qassem" and "Naim Qassem" name one person: one name's words end the other's."""
     wa, wb = normalize(a).split(), normalize(b).split()
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return bool(short) and long_[-len(short) :] == short
@@ -170,9 +241,9 @@ def build_matchers(nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> Mat
     for kind, texts in forms.items():
         caps = sorted(t for t in texts if t.isupper() or (t.replace(".", "").isupper()))
         rest = sorted(set(texts) - set(caps))
-        variants = sorted({
-            v for t in rest for n in (t, normalize(t)) for v in (n, n.replace("'", "’"))
-        })
+        variants = sorted(
+            {v for t in rest for n in (t, normalize(t)) for v in (n, n.replace("'", "’"))}
+        )
         lower.add(kind, list(nlp.tokenizer.pipe(variants)))
         if caps:
             exact.add(kind, list(nlp.tokenizer.pipe(caps)))
@@ -221,9 +292,7 @@ class Mentions:
             return self.resolve(token.head.head, depth=depth + 1)
         cues = self.lexicon.cues
         lemma = token.lemma_.lower()
-        modifiers = [
-            c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}
-        ]
+        modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
         if lemma in cues.metonymy_heads or token.lower_ in cues.metonymy_heads:
             owners = [a for m in modifiers for a in self.resolve(m, depth=depth + 1)]
             if owners:
@@ -249,7 +318,7 @@ class Mentions:
         return []
 
     def _through_possession(self, token: Token, ref: Ref) -> str:
-        """"Assad's forces" acts for the government Assad leads, when the text said so."""
+        """ "Assad's forces" acts for the government Assad leads, when the text said so."""
         if token.dep_ == "poss" and token.head.lower_ in self.lexicon.cues.metonymy_heads:
             return self.book.led_by.get(ref.actor_id, ref.actor_id)
         return ref.actor_id
@@ -291,9 +360,9 @@ class _Context:
         return None
 
 
-def gazetteer_spans(doc: Doc, matchers: Matchers, gazetteer: Gazetteer) -> Iterator[
-    tuple[int, int, str, str]
-]:
+def gazetteer_spans(
+    doc: Doc, matchers: Matchers, gazetteer: Gazetteer
+) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, kind, key) for every gazetteer form in ``doc``; key is the matched text."""
     for matcher in (matchers.lower, matchers.exact):
         for match_id, start, end in matcher(doc):
@@ -364,7 +433,9 @@ class MentionFinder:
         used = {i for s in taken for i in range(s[0], s[1])}
         media = self.lexicon.cues.media
         for ent in doc.ents:
-            if ent.label_ not in {"PERSON", "ORG"} or not used.isdisjoint(range(ent.start, ent.end)):
+            if ent.label_ not in {"PERSON", "ORG"} or not used.isdisjoint(
+                range(ent.start, ent.end)
+            ):
                 continue
             span = _trim(ent)
             if span is None or normalize(span.text) in media:
@@ -400,7 +471,8 @@ class MentionFinder:
             if token.dep_ == "compound" and token.head.lower_ in cues.actor_words:
                 continue
             left = [
-                c for c in token.lefts
+                c
+                for c in token.lefts
                 if c.dep_ in {"amod", "compound", "nmod", "npadvmod"} and c.i not in used
             ]
             if not left or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.lefts):
@@ -449,20 +521,29 @@ class MentionFinder:
             if any(c.lower_ in cues.former for c in token.lefts) or _misparsed_subject(token):
                 continue
             bodies = [
-                a for c in token.children if c.dep_ in {"poss", "compound", "amod"}
+                a
+                for c in token.children
+                if c.dep_ in {"poss", "compound", "amod"}
                 for a in mentions.resolve(c)
             ] + [
-                a for p in token.children if p.dep_ == "prep" and p.lower_ in _TITLE_PREPS
-                for o in p.children if o.dep_ == "pobj" for a in mentions.resolve(o)
+                a
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ in _TITLE_PREPS
+                for o in p.children
+                if o.dep_ == "pobj"
+                for a in mentions.resolve(o)
             ]
             near = [*token.children, token.head] if token.dep_ == "appos" else list(token.children)
             wanted = (
-                {ActorType.PERSON} if token.lower_ not in cues.body_titles
+                {ActorType.PERSON}
+                if token.lower_ not in cues.body_titles
                 else {ActorType.ORGANIZATION, ActorType.GOVERNMENT, ActorType.ARMED_GROUP}
             )
             people = [
-                by_token[n.i].actor_id for n in near
-                if n.i in by_token and (n.dep_ == "appos" or token.dep_ == "appos")
+                by_token[n.i].actor_id
+                for n in near
+                if n.i in by_token
+                and (n.dep_ == "appos" or token.dep_ == "appos")
                 and self.book.type_of(by_token[n.i].actor_id) in wanted
             ]
             for person in people:
@@ -507,8 +588,17 @@ class MentionFinder:
                     i = other.start - 1
                     continue
                 break
-            if token.lower_ in {"'s", "’s", "new", "acting", "interim", "top", "senior",
-                                "deputy", "then"}:
+            if token.lower_ in {
+                "'s",
+                "’s",
+                "new",
+                "acting",
+                "interim",
+                "top",
+                "senior",
+                "deputy",
+                "then",
+            }:
                 i -= 1
                 continue
             if token.lower_ in title_words and (
@@ -521,7 +611,9 @@ class MentionFinder:
             break
         relation = _title_relation(" ".join(words), cues, actor_type)
         if (
-            relation is not None and body is None and actor_type is ActorType.PERSON
+            relation is not None
+            and body is None
+            and actor_type is ActorType.PERSON
             and not set(words) <= cues.ranks
         ):
             # "President Bashar al-Assad": the office is in the person's own country.
@@ -546,8 +638,12 @@ class MentionFinder:
         """Resolve pronouns and definite descriptions to earlier mentions, in reading order."""
         ctx = self.context
         cues = self.lexicon.cues
-        groups = {ActorType.STATE, ActorType.GOVERNMENT, ActorType.ARMED_GROUP,
-                  ActorType.ORGANIZATION}
+        groups = {
+            ActorType.STATE,
+            ActorType.GOVERNMENT,
+            ActorType.ARMED_GROUP,
+            ActorType.ORGANIZATION,
+        }
         for token in doc:
             ref = mentions.by_token.get(token.i)
             if ref is not None:
@@ -581,7 +677,7 @@ class MentionFinder:
                 ctx.remember(found[0], self.book.type_of(found[0]), "subject")
 
     def _description(self, token: Token, mentions: Mentions) -> str | None:
-        """"the group", "his group", "the Iranian-backed militia": the name it was given
+        """ "the group", "his group", "the Iranian-backed militia": the name it was given
         here ("now known as HTS"), what the same words meant before, or the last actor
         of the kind the word names."""
         ctx = self.context
@@ -617,14 +713,16 @@ def _title_relation(title: str, cues, actor_type: ActorType) -> RelationType | N
 
 
 def _owned(doc: Doc, start: int, end: int, matchers: Matchers) -> bool:
-    """"Rwanda's national army", "the South African army": a description whose owner is
+    """ "Rwanda's national army", "the South African army": a description whose owner is
     named is that owner's, not the article's generic side."""
     head = doc[end - 1]
     named = {i for _, s, e in (*matchers.lower(doc), *matchers.exact(doc)) for i in range(s, e)}
     for child in head.children:
         if child.i >= start:
             continue
-        if child.dep_ == "poss" or (child.dep_ in {"amod", "compound", "nmod"} and child.i in named):
+        if child.dep_ == "poss" or (
+            child.dep_ in {"amod", "compound", "nmod"} and child.i in named
+        ):
             return True
     return start > 0 and doc[start - 1].lower_ in {"'s", "’s"}
 
@@ -671,9 +769,14 @@ def _trim(span: Span) -> Span | None:
 def _looks_like_name(span: Span) -> bool:
     """spaCy sometimes tags "Homs" or "Talbisa" as a person; real names are capitalised words."""
     words = [t for t in span if t.is_alpha]
-    return bool(words) and all(t.text[0].isupper() or t.lower_ in {"al", "bin", "ibn", "abu",
-                                                                  "de", "van", "von"}
-                               for t in words) and len(span) <= 6
+    return (
+        bool(words)
+        and all(
+            t.text[0].isupper() or t.lower_ in {"al", "bin", "ibn", "abu", "de", "van", "von"}
+            for t in words
+        )
+        and len(span) <= 6
+    )
 
 
 def _in_hyphen_compound(token: Token, lexicon: Lexicon) -> bool:
@@ -682,22 +785,26 @@ def _in_hyphen_compound(token: Token, lexicon: Lexicon) -> bool:
     i = token.i
     while i + 1 < len(doc) and doc[i + 1].text not in {"-", "–"} and doc[i + 1].ent_iob_ == "I":
         i += 1
-    after = i + 2 < len(doc) and doc[i + 1].text in {"-", "–"} and (
-        doc[i + 2].lower_ in lexicon.compounds
+    after = (
+        i + 2 < len(doc)
+        and doc[i + 1].text in {"-", "–"}
+        and (doc[i + 2].lower_ in lexicon.compounds)
     )
-    before = token.i >= 2 and doc[token.i - 1].text in {"-", "–"} and (
-        doc[token.i - 2].lower_ in lexicon.prefixes
+    before = (
+        token.i >= 2
+        and doc[token.i - 1].text in {"-", "–"}
+        and (doc[token.i - 2].lower_ in lexicon.prefixes)
     )
     return after or before
 
 
 def _modifies_noun(token: Token) -> bool:
-    """"the Alawite sect": a name-like word that only qualifies a common noun."""
+    """ "the Alawite sect": a name-like word that only qualifies a common noun."""
     return token.dep_ in {"amod", "compound"} and token.head.pos_ == "NOUN"
 
 
 def _misparsed_subject(title: Token) -> bool:
-    """"In a blow to Assad, the head of X said ...": a title parsed as apposition to a
+    """ "In a blow to Assad, the head of X said ...": a title parsed as apposition to a
     name inside a fronted phrase is really the subject of a verb that lacks one."""
     if title.dep_ != "appos" or title.head.dep_ != "pobj":
         return False
@@ -706,12 +813,16 @@ def _misparsed_subject(title: Token) -> bool:
 
 
 def _definite(token: Token) -> bool:
-    """"the group", "his group", "the militant group", "the Iranian-backed militia": a
+    """ "the group", "his group", "the militant group", "the Iranian-backed militia": a
     definite or possessed actor word, whatever adjectives stand before it."""
-    lefts = [c for c in token.lefts if c.dep_ in {"det", "poss", "amod", "compound", "nummod",
-                                                  "nmod", "quantmod", "npadvmod"}]
+    lefts = [
+        c
+        for c in token.lefts
+        if c.dep_ in {"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "npadvmod"}
+    ]
     anchors = [
-        c for c in lefts
+        c
+        for c in lefts
         if (c.dep_ == "det" and c.lower_ in {"the", "this", "that"})
         or (c.dep_ == "poss" and c.pos_ == "PRON")
     ]
@@ -722,10 +833,12 @@ def _definite(token: Token) -> bool:
 
 
 def _expletive(token: Token) -> bool:
-    """"It was his first interview": an "it" that points at nothing."""
+    """ "It was his first interview": an "it" that points at nothing."""
     head = token.head
-    return token.dep_ == "nsubj" and head.lemma_ == "be" and any(
-        c.dep_ in {"attr", "acomp", "ccomp"} for c in head.children
+    return (
+        token.dep_ == "nsubj"
+        and head.lemma_ == "be"
+        and any(c.dep_ in {"attr", "acomp", "ccomp"} for c in head.children)
     )
 
 
@@ -735,7 +848,7 @@ def _description_key(token: Token) -> str:
 
 
 def _appositive_actor(token: Token, mentions: Mentions) -> str | None:
-    """"his group - a former Al-Qaeda affiliate now known as HTS": the name it is given."""
+    """ "his group - a former Al-Qaeda affiliate now known as HTS": the name it is given."""
     for node in token.subtree:
         if node.i == token.i:
             continue
@@ -771,4 +884,3 @@ def _clause_subject(token: Token, mentions: Mentions) -> list[str]:
             break
         node = node.head
     return []
-

@@ -121,7 +121,9 @@ class Actor:
         if self.wikidata is not None and not (
             self.wikidata.startswith("Q") and self.wikidata[1:].isdigit()
         ):
-            raise ValueError(f"actor {self.id}: wikidata id must look like Q123, got {self.wikidata!r}")
+            raise ValueError(
+                f"actor {self.id}: wikidata id must look like Q123, got {self.wikidata!r}"
+            )
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,9 +91,9 @@ def segments(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def parse(nlp: Language, documents: Iterable[Document], *, batch_size: int = 64) -> Iterator[
-    tuple[Document, list[Piece]]
-]:
+def parse(
+    nlp: Language, documents: Iterable[Document], *, batch_size: int = 64
+) -> Iterator[tuple[Document, list[Piece]]]:
     """Parse documents paragraph by paragraph, streaming, in spaCy batches."""
 
     def pieces() -> Iterator[tuple[str, tuple[Document, int, int]]]:

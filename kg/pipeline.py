@@ -52,7 +52,9 @@ class Extractor:
         for document, pieces in parse(self.nlp, documents, batch_size=self.settings.batch_size):
             docs = [p.doc for p in pieces]
             finder = MentionFinder(
-                self.gazetteer, self.lexicon, self.matchers,
+                self.gazetteer,
+                self.lexicon,
+                self.matchers,
                 focus_country(docs, self.matchers, self.gazetteer),
             )
             relations = []
@@ -63,9 +65,13 @@ class Extractor:
                     found, self.lexicon, document, piece.offset, self._word_actor(finder)
                 )
                 mentions += [
-                    Mention(r.actor_id, document.id, piece.offset + piece.doc[r.start].idx,
-                            piece.offset + piece.doc[r.end - 1].idx + len(piece.doc[r.end - 1]),
-                            piece.doc[r.start : r.end].text)
+                    Mention(
+                        r.actor_id,
+                        document.id,
+                        piece.offset + piece.doc[r.start].idx,
+                        piece.offset + piece.doc[r.end - 1].idx + len(piece.doc[r.end - 1]),
+                        piece.doc[r.start : r.end].text,
+                    )
                     for r in found.refs
                 ]
             merged = merge_relations(relations)

@@ -56,14 +56,21 @@ def polarity(trigger: Token, cues: Cues) -> Polarity:
         for child in word.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return Polarity.NEGATIVE
-            if child.dep_ in {"advmod", "preconj", "cc"} and child.lower_ in {"never", "neither", "nor"}:
+            if child.dep_ in {"advmod", "preconj", "cc"} and child.lower_ in {
+                "never",
+                "neither",
+                "nor",
+            }:
                 return Polarity.NEGATIVE
     for node in _governors(trigger):
         if node.i != trigger.i and node.lemma_.lower() in cues.denials:
             return Polarity.NEGATIVE
-        if node.i != trigger.i and any(c.dep_ == "neg" for c in node.children) and (
-            node.lemma_.lower() in cues.reporting or node.dep_ == "ROOT"
-        ) and trigger.dep_ in {"xcomp", "dobj", "pobj"}:
+        if (
+            node.i != trigger.i
+            and any(c.dep_ == "neg" for c in node.children)
+            and (node.lemma_.lower() in cues.reporting or node.dep_ == "ROOT")
+            and trigger.dep_ in {"xcomp", "dobj", "pobj"}
+        ):
             return Polarity.NEGATIVE
     return Polarity.POSITIVE
 
@@ -88,9 +95,13 @@ def modality(trigger: Token, cues: Cues) -> Modality:
             return Modality.HYPOTHETICAL
         if node.i != trigger.i and lemma in cues.planned_verbs:
             planned = True
-    if trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
-        if trigger.dep_ in {"ROOT", "advcl", "acl", "relcl"} or trigger.head.pos_ != "VERB":
-            planned = True
+    infinitive = trigger.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
+    )
+    if infinitive and (
+        trigger.dep_ in {"ROOT", "advcl", "acl", "relcl"} or trigger.head.pos_ != "VERB"
+    ):
+        planned = True  # a headline's "Turkey, Iran and Russia to meet in Doha"
     if planned:
         return Modality.PLANNED
     if attribution(trigger, cues) is not None:

@@ -45,8 +45,9 @@ def test_us_backs_the_sdf_and_turkey_the_rebels(seed_graph: kg.Graph) -> None:
 
 
 def test_the_doha_meeting_in_sparql(seed_graph: kg.Graph) -> None:
-    met = {str(row["other"]).rsplit("/", 1)[-1] for row in seed_graph.query("meetings",
-                                                                          actor="Turkey")}
+    met = {
+        str(row["other"]).rsplit("/", 1)[-1] for row in seed_graph.query("meetings", actor="Turkey")
+    }
     assert {"iran", "russia"} <= met
 
 
@@ -54,8 +55,9 @@ def test_the_same_edges_in_networkx_with_their_sentences(seed_graph: kg.Graph) -
     G = seed_graph.to_networkx()
     text = next(d for d in iter_documents([SEEDS]) if isinstance(d, Document)).text
     for subject in ("russia", "iran", "hezbollah"):
-        assert any(G.has_edge(subject, target, "backs")
-                   for target in ("syrian-government", "assad"))
+        assert any(
+            G.has_edge(subject, target, "backs") for target in ("syrian-government", "assad")
+        )
     assert G.has_edge("united-states", "sdf", "backs")
     for a, b in (("iran", "russia"), ("iran", "turkey"), ("russia", "turkey")):
         assert G.has_edge(a, b, "meets_with")
@@ -114,8 +116,8 @@ def test_query_command_answers_a_named_question(tmp_path: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(app, ["ingest", str(SEEDS), "--store", store, "-q"]).exit_code == 0
     result = runner.invoke(
-        app, ["query", "backers", "--param", "actor=Hezbollah", "--store", store,
-              "--format", "json"]
+        app,
+        ["query", "backers", "--param", "actor=Hezbollah", "--store", store, "--format", "json"],
     )
     assert result.exit_code == 0, result.output
     assert any(row["backer"].endswith("/iran") for row in json.loads(result.output))

@@ -57,7 +57,10 @@ def test_reported_claims_keep_their_attribution() -> None:
     result = kg.extract("Iran supplies weapons to the Houthis, two US officials told Reuters.")
     (relation,) = result.relations
     assert (relation.subject, relation.relation.value, relation.object) == (
-        "iran", "backs", "houthis")
+        "iran",
+        "backs",
+        "houthis",
+    )
     assert relation.modality is Modality.REPORTED
     assert relation.attribution == "two US officials"
 
@@ -71,12 +74,12 @@ def test_reporters_are_not_participants() -> None:
 def test_metonymy_resolves_to_the_state() -> None:
     assert ("russia", "opposes", "ukraine") in edges("The Kremlin attacked Kyiv.")
     assert ("united-states", "opposes", "houthis") in edges(
-        "American warplanes struck Houthi targets in Yemen.")
+        "American warplanes struck Houthi targets in Yemen."
+    )
 
 
 def _score(gold_dir: Path, articles: Path) -> kg.evaluate.Report:
-    documents = {Path(d.id).name: d for d in iter_documents([articles])
-                 if isinstance(d, Document)}
+    documents = {Path(d.id).name: d for d in iter_documents([articles]) if isinstance(d, Document)}
     pairs = []
     for path in sorted(gold_dir.glob("*.gold.json")):
         gold = load_gold(path)
@@ -114,10 +117,36 @@ def test_any_text_extracts_without_crashing_and_quotes_equal_spans(text: str) ->
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(["Russia", "Iran", "backs", "attacked", "Hezbollah", "the",
-                                 "group", "its", "-backed", "leader", ",", ".", "and", "not",
-                                 "President", "Assad", "\n", "talks", "with", "’s"]),
-                min_size=1, max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Russia",
+                "Iran",
+                "backs",
+                "attacked",
+                "Hezbollah",
+                "the",
+                "group",
+                "its",
+                "-backed",
+                "leader",
+                ",",
+                ".",
+                "and",
+                "not",
+                "President",
+                "Assad",
+                "\n",
+                "talks",
+                "with",
+                "’s",
+            ]
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
 def test_actor_soup_never_breaks_the_evidence_invariant(words: list[str]) -> None:
     text = " ".join(words)
     result = kg.extract(Document("soup", text))
