@@ -169,7 +169,7 @@ def main() -> int:
 
     print(
         f"{'config':8} {'articles':>8} {'art/s':>7} {'words/s':>8} {'vs spaCy':>8} "
-        f"{'peak MB':>8} {'worker MB':>9}"
+        f"{'peak MB':>8} {'tree MB':>8}"
     )
     for row in throughput + memory:
         print(

@@ -236,12 +236,20 @@ def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         holders = m.resolve(token.head)
     if not holders and token.dep_ == "attr":
         holders = [a for t in _subject_tokens(token.head) for a in m.resolve(t)]
-    if not holders:
+    membership = trigger.relation is RelationType.MEMBER_OF
+    if not holders and not membership:
         holders = [
             a for c in token.children if c.dep_ in {"amod", "compound"} for a in m.resolve(c)
         ]
     others = [a for c in token.children if c.dep_ == "poss" for a in m.resolve(c)]
+    if membership:  # "a NATO member": the name before the noun is the body
+        others += [
+            r.actor_id
+            for c in token.children
+            if c.dep_ in {"compound", "amod"} and (r := m.ref_at(c)) is not None
+        ]
     others += [a for t in _objects_via(token, frozenset({"of", "to"})) for a in m.resolve(t)]
+    others = [a for a in others if a not in holders]
     if not holders or not others:
         return None
     if trigger.reverse:

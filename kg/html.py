@@ -295,7 +295,7 @@ def _parallel_offsets(G: nx.MultiDiGraph) -> dict[tuple[Any, Any, Any], float]:
     for group in pairs.values():
         if len(group) > 1:
             for i, edge in enumerate(sorted(group, key=str)):
-                offsets[edge] = 0.25 * (i - (len(group) - 1) / 2) or 0.0
+                offsets[edge] = 0.25 * (i - (len(group) - 1) / 2)
     return offsets
 
 

@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, normalize
-from .lexicon import Lexicon
+from .lexicon import Cues, Lexicon
 from .model import Actor, ActorType, RelationType
 
 __all__ = [
@@ -40,6 +40,8 @@ _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "hersel
 _THING_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _RELATIVE = {"which", "who", "whom", "that", "whose"}
+# Words that may stand between a title and its body: "Hezbollah's new leader".
+_TITLE_FILLERS = {"'s", "’s", "new", "acting", "interim", "top", "senior", "deputy", "then"}
 _QUANTIFIERS = {
     "other",
     "such",
@@ -369,8 +371,8 @@ def gazetteer_spans(
             yield start, end, doc.vocab.strings[match_id], doc[start:end].text
 
 
-def focus_country(docs: Iterable[Doc], matchers: Matchers, gazetteer: Gazetteer) -> str | None:
-    """The country an article is about: the one its names and adjectives point at most."""
+def country_votes(docs: Iterable[Doc], matchers: Matchers, gazetteer: Gazetteer) -> Counter[str]:
+    """How often the names and adjectives of ``docs`` point at each country."""
     votes: Counter[str] = Counter()
     for doc in docs:
         for _, _, kind, text in gazetteer_spans(doc, matchers, gazetteer):
@@ -379,6 +381,12 @@ def focus_country(docs: Iterable[Doc], matchers: Matchers, gazetteer: Gazetteer)
                 country = gazetteer.country_of(entry.id)
                 if country is not None:
                     votes[country] += 1
+    return votes
+
+
+def focus_country(docs: Iterable[Doc], matchers: Matchers, gazetteer: Gazetteer) -> str | None:
+    """The country an article is about: the one its names and adjectives point at most."""
+    votes = country_votes(docs, matchers, gazetteer)
     return votes.most_common(1)[0][0] if votes else None
 
 
@@ -397,6 +405,18 @@ class MentionFinder:
     # -- the passes over one paragraph -------------------------------------------------
 
     def paragraph(self, doc: Doc) -> Mentions:
+        """The mentions of one paragraph. A paragraph clearly about another country than
+        the article ("Sudan's army said ...") reads its descriptions in that country."""
+        votes = country_votes([doc], self.matchers, self.gazetteer).most_common(2)
+        clear = votes and votes[0][1] >= 2 and (len(votes) == 1 or votes[0][1] > votes[1][1])
+        article = self.context.focus
+        self.context.focus = votes[0][0] if clear else article
+        try:
+            return self._paragraph(doc)
+        finally:
+            self.context.focus = article
+
+    def _paragraph(self, doc: Doc) -> Mentions:
         spans = list(self._gazetteer(doc))
         spans.extend(self._entities(doc, spans))
         spans = _filter(spans)
@@ -588,17 +608,8 @@ class MentionFinder:
                     i = other.start - 1
                     continue
                 break
-            if token.lower_ in {
-                "'s",
-                "’s",
-                "new",
-                "acting",
-                "interim",
-                "top",
-                "senior",
-                "deputy",
-                "then",
-            }:
+            hyphen = token.text in {"-", "–"} and bool(words) and i > 0
+            if token.lower_ in _TITLE_FILLERS or (hyphen and doc[i - 1].lower_ in title_words):
                 i -= 1
                 continue
             if token.lower_ in title_words and (
@@ -690,25 +701,31 @@ class MentionFinder:
         return target
 
 
-def _title_words(cues) -> set[str]:
+def _title_words(cues: Cues) -> set[str]:
     return {w for title in cues.titles for w in title.split()}
 
 
-def _title_relation(title: str, cues, actor_type: ActorType) -> RelationType | None:
-    """The relation a title gives: the longest title the words end with decides."""
-    if not title:
-        return None
+def _title_relation(title: str, cues: Cues, actor_type: ActorType) -> RelationType | None:
+    """The relation a title gives: the longest known title the words end with decides.
+
+    A trailing rank qualifies an office ("military ruler Gen" leads) unless the words
+    make a title with it ("Secretary-General").
+    """
     words = title.split()
-    while len(words) > 1 and words[-1] in cues.ranks:
-        words.pop()  # "military ruler Gen": the rank is not the office
-    for n in range(len(words)):
-        tail = " ".join(words[n:])
+    stripped = list(words)
+    while len(stripped) > 1 and stripped[-1] in cues.ranks:
+        stripped.pop()
+    candidates = [words[n:] for n in range(len(words) - 1)] + [
+        stripped[n:] for n in range(len(stripped))
+    ]
+    for tail_words in candidates:
+        tail = " ".join(tail_words)
         if actor_type is not ActorType.PERSON and tail != "member":
             continue
-        if tail in cues.member_titles and tail not in cues.leader_titles:
-            return RelationType.MEMBER_OF
         if tail in cues.leader_titles:
             return RelationType.LEADS
+        if tail in cues.member_titles:
+            return RelationType.MEMBER_OF
     return None
 
 

@@ -133,8 +133,15 @@ def test_drawn_nodes_and_edges_are_the_graphs(view: OpenView, options: dict) -> 
 def test_physics_stops_once_the_layout_settles(view: OpenView) -> None:
     page, _, _ = view(syria_graph())
     before = page.evaluate("() => window.kg.network.getPositions()")
+    point = node_point(page, "turkey")  # drag one actor: with physics on, the rest would follow
+    page.mouse.move(point["x"], point["y"])
+    page.mouse.down()
+    page.mouse.move(point["x"] + 150, point["y"] + 100, steps=10)
+    page.mouse.up()
     page.wait_for_timeout(700)
-    assert page.evaluate("() => window.kg.network.getPositions()") == before
+    after = page.evaluate("() => window.kg.network.getPositions()")
+    assert after.pop("turkey") != before.pop("turkey")
+    assert after == before
 
 
 @pytest.mark.parametrize(("query", "actor"), [("Jolani", "al-jolani"), ("hayat", "hts")])

@@ -314,19 +314,24 @@
     if (!node) return false;
     status.textContent = node.hidden ? node.label + " is hidden by the filters." : "";
     network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1), animation: { duration: 400 } });
+    network.focus(id, {
+      scale: Math.max(network.getScale(), 1), locked: false, animation: { duration: 400 },
+    });
     showNode(id);
     return true;
   }
 
-  // Enter submits the form and, on the next blur, fires "change" too: that "change" (for a
-  // query already searched) must not search again, or it would pull the view back mid-click.
+  // Enter fires "change" and then "submit": search once, since two overlapping focus
+  // animations leave vis-network's view off the actor.
   var lastQuery = null;
+  var lastSearchAt = -Infinity;
   function search(event) {
     event.preventDefault();
     var query = document.getElementById("kg-search").value;
-    if (!query.trim() || (event.type === "change" && query === lastQuery)) return;
+    if (!query.trim()) return;
+    if (query === lastQuery && performance.now() - lastSearchAt < 500) return;
     lastQuery = query;
+    lastSearchAt = performance.now();
     var id = findActor(query);
     if (id === null) status.textContent = "No actor matches “" + query + "”.";
     else selectActor(id);
