@@ -4,6 +4,8 @@ from .api import Graph, IngestReport, extract, extract_file, open_graph
 from .config import Settings
 from .errors import InputError, KgError, ModelError, OntologyError, QueryError, StoreError
 from .graph import to_networkx
+from .html import render_html, subgraph
+from .static_view import render_static
 from .model import (
     Actor,
     ActorType,
@@ -40,5 +42,8 @@ __all__ = [
     "extract",
     "extract_file",
     "open_graph",
+    "render_html",
+    "render_static",
+    "subgraph",
     "to_networkx",
 ]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -24,9 +24,11 @@ from .errors import InputError
 from .graph import to_networkx
 from .io import iter_documents, parse_text, read_document
 from .model import Document, Extraction
-from .pipeline import Extractor
 from .query import run_query
 from .store import GraphStore, Row, Store, StoreStats
+
+if TYPE_CHECKING:  # spaCy loads with the first extraction: queries and views start fast
+    from .pipeline import Extractor
 
 __all__ = [
     "Graph",
@@ -47,6 +49,8 @@ SELECT ?checksum WHERE { ?doc a kg:Document ; kg:checksum ?checksum }"""
 @lru_cache(maxsize=2)
 def extractor(settings: Settings | None = None) -> Extractor:
     """The extractor for ``settings``, loaded once per process (spaCy loads take a second)."""
+    from .pipeline import Extractor
+
     return Extractor(settings or Settings())
 
 

@@ -236,6 +236,8 @@ def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         holders = m.resolve(token.head)
     if not holders and token.dep_ == "attr":
         holders = [a for t in _subject_tokens(token.head) for a in m.resolve(t)]
+    if any(c.lower_ in m.lexicon.cues.former for c in token.children):
+        return None  # "a former Al-Qaeda affiliate": a tie the text says is over
     membership = trigger.relation is RelationType.MEMBER_OF
     if not holders and not membership:
         holders = [

@@ -406,11 +406,18 @@ class MentionFinder:
 
     def paragraph(self, doc: Doc) -> Mentions:
         """The mentions of one paragraph. A paragraph clearly about another country than
-        the article ("Sudan's army said ...") reads its descriptions in that country."""
-        votes = country_votes([doc], self.matchers, self.gazetteer).most_common(2)
-        clear = votes and votes[0][1] >= 2 and (len(votes) == 1 or votes[0][1] > votes[1][1])
+        the article, and silent about the article's own ("Sudan's army said ..."), reads
+        its descriptions in that country."""
+        votes = country_votes([doc], self.matchers, self.gazetteer)
         article = self.context.focus
-        self.context.focus = votes[0][0] if clear else article
+        ranked = votes.most_common(2)
+        clear = (
+            ranked
+            and votes[article] == 0
+            and ranked[0][1] >= 2
+            and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+        )
+        self.context.focus = ranked[0][0] if clear else article
         try:
             return self._paragraph(doc)
         finally:

@@ -11,12 +11,13 @@ import logging
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
+
+if TYPE_CHECKING:  # matplotlib loads in the functions that draw: importing kg stays fast
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
 
 from kg.errors import QueryError
 from kg.html import ACTOR_STYLES, RELATION_COLOURS, UNKNOWN_COLOUR, UNKNOWN_STYLE, subgraph
@@ -82,6 +83,9 @@ def render_static(
 
 def draw(G: nx.MultiDiGraph, *, title: str | None = None) -> Figure:
     """A matplotlib Figure of ``G`` with a legend: the pure half of :func:`render_static`."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(12, 9), dpi=150)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
@@ -161,6 +165,8 @@ def _dashed(data: dict[str, Any]) -> str:
 
 
 def _legend() -> list[Line2D]:
+    from matplotlib.lines import Line2D
+
     handles = [
         Line2D(
             [],
