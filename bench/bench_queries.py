@@ -10,8 +10,9 @@ what ``kg.rdf`` writes for real extractions. They go to N-Quads shards
 (``kg.shard.write_shard``) and into an on-disk store with the bulk loader
 (``kg.shard.load_shards``).
 
-Then each query of queries/ runs with its parameters (actor-centred queries on the most
-connected actor, the worst case) on the embedded store and through ``oxigraph serve``
+Then each query of queries/ runs with its parameters bound (actor-centred queries on the
+most connected actor, the worst case, given as its IRI; resolving a name to an actor with
+``kg.query.resolve_actor`` is timed on its own) on the embedded store and through ``oxigraph serve``
 (``kg.endpoint.SparqlEndpointStore``); median and p95 latency over --runs runs after one
 warm-up, and ``kg.graph.to_networkx`` (the whole-graph analysis input) on the embedded
 store. Prints a table, then JSON.
@@ -26,6 +27,7 @@ import itertools
 import json
 import random
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -45,10 +47,11 @@ from kg.model import (
     Relation,
     RelationType,
 )
-from kg.query import list_queries, run_query
+from kg.query import QueryInfo, list_queries, resolve_actor
 from kg.server import start_server
 from kg.shard import load_shards, write_shard
-from kg.store import GraphStore, Store
+from kg.store import Binding, GraphStore, Store
+from kg.vocab import actor_iri, relation_iri
 
 CLAIMS_PER_DOC = 10
 ACTORS = 2000
@@ -179,30 +182,63 @@ def latency(call: Callable[[], object], runs: int) -> dict[str, float]:
     return {"median_ms": round(statistics.median(times), 1), "p95_ms": round(p95, 1)}
 
 
-def time_queries(store: GraphStore, runs: int, whole_runs: int) -> dict[str, dict]:
-    results = {}
+def bindings_for(info: QueryInfo) -> dict[str, Binding]:
+    """The query's parameters as bound values, actors given as IRIs: name resolution
+    (``kg.query.resolve_actor``) is timed on its own."""
+    values: dict[str, Binding] = {}
+    for param in info.params:
+        text = PARAMS[param.name]
+        if param.kind == "actor":
+            values[param.name] = actor_iri(text)
+        elif param.kind == "relation":
+            values[param.name] = relation_iri(RelationType(text))
+        else:
+            values[param.name] = date.fromisoformat(text)
+    return values
+
+
+def time_queries(store: GraphStore, runs: int, whole_runs: int, skip: set[str]) -> dict:
+    results: dict[str, dict] = {
+        "resolve_actor": {
+            "kind": "lookup",
+            "rows": 1,
+            **latency(lambda: resolve_actor(store, "Actor 7"), min(runs, 5)),
+        }
+    }
+    log(f"  resolve_actor {results['resolve_actor']}")
     for info in list_queries():
-        params = {p.name: PARAMS[p.name] for p in info.params}
+        if info.name in skip:
+            continue
+        bindings = bindings_for(info)
         centred = any(p.kind == "actor" for p in info.params)
-        rows = len(run_query(store, info.name, params))
+        rows = len(store.query(info.text, bindings))
         figures = latency(
-            lambda info=info, params=params: run_query(store, info.name, params),
+            lambda info=info, bindings=bindings: store.query(info.text, bindings),
             runs if centred else whole_runs,
         )
         results[info.name] = {"kind": "actor" if centred else "whole", "rows": rows, **figures}
+        log(f"  {info.name} {results[info.name]}")
     return results
 
 
-def measure(claims: int, runs: int, whole_runs: int) -> dict[str, object]:
+def log(text: str) -> None:
+    """Progress on stderr, so a long run shows where it is."""
+    print(text, file=sys.stderr, flush=True)
+
+
+def measure(claims: int, runs: int, whole_runs: int, skip: set[str]) -> dict[str, object]:
     with tempfile.TemporaryDirectory(dir=Path.cwd()) as tmp:
         folder = Path(tmp)
         figures: dict[str, object] = {"claims": claims, **build_store(folder, claims)}
+        log(f"{claims} claims: {figures}")
         with Store.open(folder / "store") as store:
-            figures["embedded"] = time_queries(store, runs, whole_runs)
+            log("embedded")
+            figures["embedded"] = time_queries(store, runs, whole_runs, skip)
             figures["to_networkx"] = latency(lambda: to_networkx(store), 1)
         with start_server(folder / "store") as server:
+            log("server")
             remote = SparqlEndpointStore.from_url(server.url, timeout=600)
-            figures["server"] = time_queries(remote, runs, whole_runs)
+            figures["server"] = time_queries(remote, runs, whole_runs, skip)
     return figures
 
 
@@ -211,8 +247,9 @@ def main() -> int:
     parser.add_argument("--claims", type=int, nargs="*", default=[100_000])
     parser.add_argument("--runs", type=int, default=20, help="runs of actor-centred queries")
     parser.add_argument("--whole-runs", type=int, default=5, help="runs of whole-graph queries")
+    parser.add_argument("--skip", nargs="*", default=[], help="named queries to leave out")
     args = parser.parse_args()
-    results = [measure(n, args.runs, args.whole_runs) for n in args.claims]
+    results = [measure(n, args.runs, args.whole_runs, set(args.skip)) for n in args.claims]
     for figures in results:
         print(
             f"\n{figures['claims']:,} claims: {figures['quads']:,} quads, "

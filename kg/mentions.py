@@ -41,7 +41,8 @@ _THING_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _RELATIVE = {"which", "who", "whom", "that", "whose"}
 # Words that may stand between a title and its body: "Hezbollah's new leader".
-_TITLE_FILLERS = {"'s", "’s", "new", "acting", "interim", "top", "senior", "deputy", "then"}
+_TITLE_FILLERS = {"'s", "’s", "new", "acting", "interim", "top", "senior", "then"}
+_SUBORDINATE = {"deputy", "vice", "assistant", "under", "associate", "vice-president"}
 _QUANTIFIERS = {
     "other",
     "such",
@@ -220,6 +221,15 @@ class Matchers:
     exact: PhraseMatcher
 
 
+def _spellings(alias: str) -> set[str]:
+    """The ways one alias is written: folded, curly apostrophes, and the Arabic article
+    with or without its hyphen ("al-Burhan", "Al Burhan")."""
+    forms = {alias, normalize(alias)}
+    forms |= {f.replace("'", "’") for f in forms}
+    forms |= {re.sub(r"\b([Aa][lL])-", r"\1 ", f) for f in forms}
+    return forms
+
+
 def _relational(alias: str, lexicon: Lexicon) -> bool:
     """An alias that states a relation ("Iran-backed Hezbollah", "Lebanon's Hezbollah")
     is left to the relation patterns, so the relation is not swallowed into a name."""
@@ -243,9 +253,7 @@ def build_matchers(nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> Mat
     for kind, texts in forms.items():
         caps = sorted(t for t in texts if t.isupper() or (t.replace(".", "").isupper()))
         rest = sorted(set(texts) - set(caps))
-        variants = sorted(
-            {v for t in rest for n in (t, normalize(t)) for v in (n, n.replace("'", "’"))}
-        )
+        variants = sorted({v for t in rest for v in _spellings(t)})
         lower.add(kind, list(nlp.tokenizer.pipe(variants)))
         if caps:
             exact.add(kind, list(nlp.tokenizer.pipe(caps)))
@@ -540,7 +548,12 @@ class MentionFinder:
             for i in range(ref.start, ref.end):
                 mentions.by_token[i] = ref
         for token in doc:
-            relation = _title_relation(token.lower_, cues, ActorType.PERSON)
+            qualifiers = [c.lower_ for c in token.lefts if c.dep_ in {"amod", "compound"}]
+            relation = _title_relation(
+                " ".join([*qualifiers, token.lower_]), cues, ActorType.PERSON
+            )
+            if relation is None:
+                relation = _title_relation(token.lower_, cues, ActorType.PERSON)
             if token.lower_ in cues.body_titles:
                 relation = RelationType.MEMBER_OF
             if relation is None or token.i in by_token:
@@ -573,7 +586,8 @@ class MentionFinder:
                 and (n.dep_ == "appos" or token.dep_ == "appos")
                 and self.book.type_of(by_token[n.i].actor_id) in wanted
             ]
-            for person in people:
+            people += [a for a in _holders(token, mentions) if self.book.type_of(a) in wanted]
+            for person in dict.fromkeys(people):
                 for body in dict.fromkeys(bodies):
                     if body != person and self.book.type_of(body) is not ActorType.PERSON:
                         mentions.titles.append(
@@ -708,6 +722,36 @@ class MentionFinder:
         return target
 
 
+_OFFICE_VERBS = {
+    "be",
+    "become",
+    "remain",
+    "serve",
+    "act",
+    "appoint",
+    "name",
+    "elect",
+    "install",
+    "swear",
+    "nominate",
+    "make",
+}
+
+
+def _holders(title: Token, mentions: Mentions) -> list[str]:
+    """Who holds a title given by a verb: "X is the leader of Y", "X has served as deputy
+    chairman of Y", "X was appointed commander of Y"."""
+    verb = None
+    if title.dep_ in {"attr", "oprd"}:
+        verb = title.head
+    elif title.dep_ == "pobj" and title.head.lower_ == "as":
+        verb = title.head.head
+    if verb is None or verb.lemma_.lower() not in _OFFICE_VERBS:
+        return []
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return [a for c in subjects for a in mentions.resolve(c)]
+
+
 def _title_words(cues: Cues) -> set[str]:
     return {w for title in cues.titles for w in title.split()}
 
@@ -719,6 +763,8 @@ def _title_relation(title: str, cues: Cues, actor_type: ActorType) -> RelationTy
     make a title with it ("Secretary-General").
     """
     words = title.split()
+    if actor_type is ActorType.PERSON and _SUBORDINATE & set(words):
+        return RelationType.MEMBER_OF  # "deputy prime minister", "vice chairman"
     stripped = list(words)
     while len(stripped) > 1 and stripped[-1] in cues.ranks:
         stripped.pop()
