@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Token
 
 from .config import Settings
-from .extract import merge_relations, relations_in
+from .relations import merge_relations, relations_in
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import Lexicon, load_lexicon
 from .mentions import MentionFinder, build_matchers, focus_country

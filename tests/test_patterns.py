@@ -12,7 +12,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract import relations_in
+from kg.relations import relations_in
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.lexicon import Lexicon, load_lexicon
 from kg.mentions import Matchers, MentionFinder, build_matchers
