@@ -5,7 +5,6 @@ from .config import Settings
 from .errors import InputError, KgError, ModelError, OntologyError, QueryError, StoreError
 from .graph import to_networkx
 from .html import render_html, subgraph
-from .static_view import render_static
 from .model import (
     Actor,
     ActorType,
@@ -18,6 +17,7 @@ from .model import (
     Relation,
     RelationType,
 )
+from .static_view import render_static
 
 __all__ = [
     "Actor",

@@ -11,12 +11,12 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Token
 
 from .config import Settings
-from .relations import merge_relations, relations_in
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import Lexicon, load_lexicon
 from .mentions import MentionFinder, build_matchers, focus_country
 from .model import Document, Extraction, Mention
 from .nlp import load_pipeline, parse
+from .relations import merge_relations, relations_in
 from .resources import ontology_dir
 
 __all__ = ["Extractor"]
