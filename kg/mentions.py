@@ -42,6 +42,7 @@ _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _RELATIVE = {"which", "who", "whom", "that", "whose"}
 # Words that may stand between a title and its body: "Hezbollah's new leader".
 _TITLE_FILLERS = {"'s", "’s", "new", "acting", "interim", "top", "senior", "then"}
+_HEADS = {"chief", "head", "commander", "leader", "boss", "chairman"}
 _SUBORDINATE = {"deputy", "vice", "assistant", "under", "associate", "vice-president"}
 _QUANTIFIERS = {
     "other",
@@ -412,6 +413,19 @@ class MentionFinder:
 
     # -- the passes over one paragraph -------------------------------------------------
 
+    def actor_for_word(self, token: Token) -> str | None:
+        """The actor one word names on its own: "government" in "anti-government", "rebel"
+        in "rebel commander", "Russian" in "pro-Russian"."""
+        text = token.text
+        focus = self.context.focus
+        entry = (
+            self.gazetteer.by_generic(text, focus)
+            or self.gazetteer.by_generic(text + "s", focus)
+            or self.gazetteer.by_name(text)
+            or self.gazetteer.by_demonym(text)
+        )
+        return self.book.known(entry.id, text) if entry else None
+
     def paragraph(self, doc: Doc) -> Mentions:
         """The mentions of one paragraph. A paragraph clearly about another country than
         the article, and silent about the article's own ("Sudan's army said ..."), reads
@@ -538,6 +552,7 @@ class MentionFinder:
         """Join titles to names: "Turkish Foreign Minister Hakan Fidan", "NATO member Turkey",
         "Hezbollah's new leader, Naim Qassem", "a top commander with the group"."""
         cues = self.lexicon.cues
+        title_words = _title_words(cues)
         by_token = mentions.by_token
         out: list[Ref] = []
         for ref in mentions.refs:
@@ -548,7 +563,12 @@ class MentionFinder:
             for i in range(ref.start, ref.end):
                 mentions.by_token[i] = ref
         for token in doc:
-            qualifiers = [c.lower_ for c in token.lefts if c.dep_ in {"amod", "compound"}]
+            qualifiers = [
+                c.lower_
+                for c in token.lefts
+                if c.dep_ in {"amod", "compound"}
+                and (c.lower_ in title_words or c.lower_ in _SUBORDINATE)
+            ]
             relation = _title_relation(
                 " ".join([*qualifiers, token.lower_]), cues, ActorType.PERSON
             )
@@ -558,13 +578,19 @@ class MentionFinder:
                 relation = RelationType.MEMBER_OF
             if relation is None or token.i in by_token:
                 continue
+            if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+                relation = RelationType.MEMBER_OF  # "a top commander with the group": one of many
+            elif token.lower_ in _HEADS and any(
+                c.dep_ == "compound" and mentions.resolve(c) for c in token.children
+            ):
+                relation = RelationType.LEADS  # "army chief" of the army itself
             if any(c.lower_ in cues.former for c in token.lefts) or _misparsed_subject(token):
                 continue
             bodies = [
                 a
                 for c in token.children
                 if c.dep_ in {"poss", "compound", "amod"}
-                for a in mentions.resolve(c)
+                for a in (mentions.resolve(c) or filter(None, [self.actor_for_word(c)]))
             ] + [
                 a
                 for p in token.children
@@ -716,7 +742,8 @@ class MentionFinder:
         description = _description_key(token)
         target = _appositive_actor(token, mentions) or ctx.descriptions.get(description)
         if target is None and not any(c.dep_ == "poss" for c in token.children):
-            target = ctx.last({ActorType(self.lexicon.cues.actor_words[token.lower_])})
+            kind = ActorType(self.lexicon.cues.actor_words[token.lower_])
+            target = ctx.last({kind}, subject_first=True)
         if target is not None:
             ctx.descriptions[description] = target
         return target

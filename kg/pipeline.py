@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Token
-
 from .config import Settings
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import Lexicon, load_lexicon
@@ -62,7 +60,7 @@ class Extractor:
             for piece in pieces:
                 found = finder.paragraph(piece.doc)
                 relations += relations_in(
-                    found, self.lexicon, document, piece.offset, self._word_actor(finder)
+                    found, self.lexicon, document, piece.offset, finder.actor_for_word
                 )
                 mentions += [
                     Mention(
@@ -77,15 +75,3 @@ class Extractor:
             merged = merge_relations(relations)
             used = {a for r in merged for a in (r.subject, r.object)}
             yield Extraction(document, finder.book.finished(used), merged, tuple(mentions))
-
-    def _word_actor(self, finder: MentionFinder):
-        def word_actor(token: Token) -> str | None:
-            text = token.text
-            entry = (
-                self.gazetteer.by_generic(text, finder.context.focus)
-                or self.gazetteer.by_name(text)
-                or self.gazetteer.by_demonym(text)
-            )
-            return finder.book.known(entry.id, text) if entry else None
-
-        return word_actor

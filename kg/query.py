@@ -52,11 +52,11 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT DISTINCT ?actor ?rank ?text WHERE {
-  ?actor kg:actorType ?type .
   { ?actor dcterms:identifier ?name BIND(0 AS ?rank) }
   UNION { ?actor rdfs:label ?name BIND(1 AS ?rank) }
   UNION { ?actor skos:altLabel ?name BIND(2 AS ?rank) }
   FILTER(LCASE(STR(?name)) = LCASE(STR(?text)))
+  FILTER EXISTS { ?actor kg:actorType ?type }
 }
 ORDER BY ?rank ?actor"""
 

@@ -299,7 +299,10 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
 
 def _pairs(found: Found) -> Iterator[tuple[str, str]]:
     if found.mutual and not found.objects:
-        yield from combinations(dict.fromkeys(found.subjects), 2)
+        for a, b in combinations(dict.fromkeys(found.subjects), 2):
+            yield a, b
+            if found.trigger.relation is not RelationType.MEETS_WITH:
+                yield b, a  # "fighting between X and Y": each fights the other
         return
     for s in found.subjects:
         for o in found.objects:
