@@ -40,6 +40,7 @@ class Cues:
     metonymy_heads: frozenset[str]
     partitive_heads: frozenset[str]
     light_verbs: frozenset[str]
+    event_objects: frozenset[str]
     negators: frozenset[str]
     denials: frozenset[str]
     hypothetical: frozenset[str]
@@ -132,6 +133,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         metonymy_heads=words("metonymy", "heads"),
         partitive_heads=words("partitive", "heads"),
         light_verbs=words("light_verbs", "lemmas"),
+        event_objects=words("event_objects", "lemmas"),
         negators=words("polarity", "negators"),
         denials=words("polarity", "denials"),
         hypothetical=words("polarity", "hypothetical"),

@@ -124,6 +124,9 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         if trigger.direct:
             targets += direct
         objects = [a for t in targets for a in m.resolve(t)]
+        if token.lemma_.lower() in m.lexicon.cues.event_objects:
+            # "condemned the Israeli strikes", "repelled an attack by the RSF"
+            objects += [a for d in direct for a in _event_agents(d, m)]
         confidence = 0.9 if any(c.dep_ == "nsubj" for c in token.children) else 0.75
     if trigger.relation is RelationType.MEETS_WITH:
         return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=True)
@@ -132,17 +135,33 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     return Found(tuple(subjects), tuple(objects), trigger, confidence)
 
 
+def _event_agents(event: Token, m: Mentions) -> list[str]:
+    """Who carries out an event noun: "the Israeli strikes", "an attack by the RSF"."""
+    if event.lemma_.lower() not in m.lexicon.nouns and event.lower_ not in m.lexicon.nouns:
+        return []
+    modifiers = [c for c in event.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+    found = [a for t in modifiers for a in m.resolve(t)]
+    return found + [a for t in _objects_via(event, frozenset({"by"})) for a in m.resolve(t)]
+
+
 def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Found | None:
     cues = lexicon.cues
-    modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}]
-    owners = [c for c in token.children if c.dep_ == "poss"]
+    # "a military aid package for Ukraine": the trigger qualifies the noun that takes the
+    # arguments.
+    anchor = token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" else token
+    modifiers = [
+        c
+        for c in (*token.children, *(anchor.children if anchor.i != token.i else ()))
+        if c.dep_ in {"amod", "compound", "nmod"} and c.i != token.i
+    ]
+    owners = [c for c in anchor.children if c.dep_ == "poss"]
     agents = [a for t in modifiers for a in m.resolve(t)]
-    agents += [a for t in _objects_via(token, frozenset({"by"})) for a in m.resolve(t)]
-    targets = [a for t in _objects_via(token, trigger.preps) for a in m.resolve(t)]
+    agents += [a for t in _objects_via(anchor, frozenset({"by"})) for a in m.resolve(t)]
+    targets = [a for t in _objects_via(anchor, trigger.preps) for a in m.resolve(t)]
     governor = (
-        token.head
-        if token.dep_ in {"dobj", "attr"}
-        else (token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None)
+        anchor.head
+        if anchor.dep_ in {"dobj", "attr"}
+        else (anchor.head.head if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" else None)
     )
     if governor is not None and governor.lemma_.lower() in cues.light_verbs:
         doers = [a for t in _subject_tokens(governor) for a in m.resolve(t)]
@@ -153,7 +172,7 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
             targets = [
                 a
                 for t in _objects_via(governor, trigger.preps)
-                if t.i != token.i
+                if t.i != anchor.i
                 for a in m.resolve(t)
             ]
         if not agents and not owners:
@@ -172,21 +191,21 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
             targets = owned
         else:
             agents = owned + agents
-    if trigger.mutual and token.dep_ in {"nsubj", "nsubjpass"} and not targets:
+    if trigger.mutual and anchor.dep_ in {"nsubj", "nsubjpass"} and not targets:
         # "clashes erupted between X and Y", "talks continued with X"
-        between = _objects_via(token.head, frozenset({"between"}))
+        between = _objects_via(anchor.head, frozenset({"between"}))
         if between and not agents:
             return Found(tuple(a for t in between for a in m.resolve(t)), (), trigger, 0.75, True)
         targets = [
-            a for t in _objects_via(token.head, trigger.preps - {"between"}) for a in m.resolve(t)
+            a for t in _objects_via(anchor.head, trigger.preps - {"between"}) for a in m.resolve(t)
         ]
     light = governor is not None and governor.lemma_.lower() in cues.light_verbs
     if trigger.mutual and targets and not agents and not light:
         # "X has been at war with Y", "found itself in contention with Y"
-        verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        verb = next((a for a in anchor.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if verb is not None:
             agents = [a for t in _subject_tokens(verb) for a in m.resolve(t)]
-    between = _objects_via(token, frozenset({"between"}))
+    between = _objects_via(anchor, frozenset({"between"}))
     if trigger.mutual and between:
         return Found(tuple(a for t in between for a in m.resolve(t)), (), trigger, 0.8, True)
     if trigger.mutual and agents and not targets:

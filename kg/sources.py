@@ -123,9 +123,7 @@ def shingles(text: str, *, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def fingerprint(
-    text: str, *, size: int = SHINGLE_WORDS, sketch: int = SKETCH_SIZE
-) -> Fingerprint:
+def fingerprint(text: str, *, size: int = SHINGLE_WORDS, sketch: int = SKETCH_SIZE) -> Fingerprint:
     """The bottom-``sketch`` MinHash sketch of the text's shingles.
 
     >>> len(fingerprint("one two three four five six seven").hashes)

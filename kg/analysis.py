@@ -1,0 +1,408 @@
+"""Network analysis of the actor graph, networkx style: a graph in, plain data out.
+
+Most questions are about sides, so they run on a signed digraph built from the
+``to_networkx`` multigraph by ``signed_graph``: ``backs`` is a positive tie, ``opposes``
+a negative one, and the weight is the number of independent sources, so a claim
+syndicated to ten papers weighs what one report weighs. For sides as a whole
+(``balance``, ``coalitions``) ``ALIGNED`` also counts ``leads`` and ``member_of`` as
+positive ties: a leader and the group it leads, a member and its alliance, stand on
+one side.
+
+Every function returns lists and dicts of strings and numbers, ready for JSON, and
+gives the same answer for the same graph whatever the order its edges were added in.
+
+>>> G = nx.MultiDiGraph()
+>>> G.add_edge("iran", "hezbollah", key="backs", relation="backs", sources=2)
+'backs'
+>>> G.add_edge("israel", "hezbollah", key="opposes", relation="opposes", sources=1)
+'opposes'
+>>> coalitions(signed_graph(G))
+[['hezbollah', 'iran'], ['israel']]
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from .format import table
+
+__all__ = [
+    "ALIGNED",
+    "analyze",
+    "balance",
+    "brokers",
+    "coalitions",
+    "format_analysis",
+    "frustration",
+    "most_backed",
+    "most_opposed",
+    "signed_graph",
+    "support_chains",
+]
+
+ALIGNED = ("backs", "leads", "member_of")
+"""Relation types that put two actors on one side, for ``balance`` and ``coalitions``."""
+
+_SIGN = {1: "+", -1: "-"}
+
+
+def signed_graph(
+    G: nx.MultiDiGraph,
+    *,
+    positive: Iterable[str] = ("backs",),
+    negative: Iterable[str] = ("opposes",),
+) -> nx.DiGraph:
+    """The aggregated signed digraph: one edge per ordered pair of actors.
+
+    Edge attributes: ``sign`` (+1 or -1), ``weight`` (independent sources of the
+    winning sign), ``positive`` and ``negative`` (independent sources of each sign,
+    the largest over the relation types of that sign), ``relations`` (the types
+    seen), ``contested`` (both signs, or a contested underlying edge), ``first_seen``
+    and ``last_seen``. When both signs have as many sources, the one reported last
+    wins, and hostility wins a full tie. Nodes are the actors with a signed edge,
+    with their attributes.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "b", key="backs", relation="backs", sources=1)
+    >>> _ = G.add_edge("a", "b", key="opposes", relation="opposes", sources=3)
+    >>> S = signed_graph(G)
+    >>> S["a"]["b"]["sign"], S["a"]["b"]["weight"], S["a"]["b"]["contested"]
+    (-1, 3, True)
+    """
+    sides = {kind: 1 for kind in positive} | {kind: -1 for kind in negative}
+    S = nx.DiGraph()
+    for u, v, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
+        sign = sides.get(data.get("relation", key))
+        if sign is None:
+            continue
+        for node in (u, v):
+            if node not in S:
+                S.add_node(node, **G.nodes[node])
+        if not S.has_edge(u, v):
+            S.add_edge(u, v, positive=0, negative=0, relations=[], contested=False, seen={})
+        edge = S[u][v]
+        side = "positive" if sign > 0 else "negative"
+        edge[side] = max(edge[side], max(1, int(data.get("sources") or 0)))
+        edge["relations"].append(data.get("relation", key))
+        edge["contested"] = edge["contested"] or bool(data.get("contested"))
+        dates = [d for d in (data.get("first_seen"), data.get("last_seen")) if d]
+        edge["seen"].setdefault(sign, []).extend(dates)
+    for _, _, edge in S.edges(data=True):
+        seen = edge.pop("seen")
+        if edge["positive"] != edge["negative"]:
+            sign = 1 if edge["positive"] > edge["negative"] else -1
+        else:
+            sign = 1 if max(seen.get(1, [""])) > max(seen.get(-1, [""])) else -1
+        dates = sorted(d for ds in seen.values() for d in ds)
+        edge.update(
+            sign=sign,
+            weight=edge["positive"] if sign > 0 else edge["negative"],
+            relations=sorted(set(edge["relations"])),
+            contested=edge["contested"] or (edge["positive"] > 0 and edge["negative"] > 0),
+            first_seen=dates[0] if dates else None,
+            last_seen=dates[-1] if dates else None,
+        )
+    return S
+
+
+def most_backed(S: nx.DiGraph, *, top: int = 10) -> list[dict[str, Any]]:
+    """The actors with the most backers (positive in-edges), then the most sources.
+
+    >>> S = nx.DiGraph()
+    >>> S.add_edge("iran", "assad", sign=1, weight=2)
+    >>> S.add_edge("russia", "assad", sign=1, weight=1)
+    >>> [(r["actor"], r["count"], r["sources"], r["by"]) for r in most_backed(S)]
+    [('assad', 2, 3, ['iran', 'russia'])]
+    """
+    return _ranked_in_edges(S, 1, top)
+
+
+def most_opposed(S: nx.DiGraph, *, top: int = 10) -> list[dict[str, Any]]:
+    """The actors with the most opponents (negative in-edges), then the most sources.
+
+    >>> S = nx.DiGraph()
+    >>> S.add_edge("israel", "hezbollah", sign=-1, weight=1)
+    >>> [(r["actor"], r["by"]) for r in most_opposed(S)]
+    [('hezbollah', ['israel'])]
+    """
+    return _ranked_in_edges(S, -1, top)
+
+
+def brokers(G: nx.Graph, *, top: int = 10) -> list[dict[str, Any]]:
+    """The actors most often on the shortest paths between two others (normalised
+    betweenness of the undirected graph of every relation), those with none left out.
+
+    >>> G = nx.MultiDiGraph([("iran", "hezbollah"), ("hezbollah", "assad")])
+    >>> brokers(G)
+    [{'actor': 'hezbollah', 'label': 'hezbollah', 'betweenness': 1.0}]
+    """
+    H = nx.Graph()
+    H.add_nodes_from(sorted(G.nodes))
+    H.add_edges_from(sorted((min(u, v), max(u, v)) for u, v, *_ in G.edges if u != v))
+    scores = nx.betweenness_centrality(H, normalized=True)
+    ranked = sorted((-round(b, 4), n) for n, b in scores.items() if b > 0)
+    return [{"actor": n, "label": _label(G, n), "betweenness": -score} for score, n in ranked[:top]]
+
+
+def balance(S: nx.DiGraph) -> dict[str, Any]:
+    """Structural balance: the triangles of the signed graph and those that break it.
+
+    A triad is balanced when it has an even number of negative ties (the friend of a
+    friend is a friend, the enemy of an enemy a friend). Ties are undirected: both
+    directions add up, and a pair whose directions cancel out is no tie. ``unbalanced``
+    lists the triads that break balance, each with its three signs.
+
+    >>> S = nx.DiGraph()
+    >>> S.add_edge("a", "b", sign=1, weight=1); S.add_edge("b", "c", sign=1, weight=1)
+    >>> S.add_edge("a", "c", sign=-1, weight=1)
+    >>> report = balance(S)
+    >>> report["triads"], report["balanced"], report["unbalanced"][0]["signs"]
+    (1, 0, {'a-b': '+', 'a-c': '-', 'b-c': '+'})
+    """
+    H = _undirected(S)
+    triads = balanced = 0
+    unbalanced: list[dict[str, Any]] = []
+    for a in sorted(H):
+        later = sorted(n for n in H[a] if n > a)
+        for b, c in itertools.combinations(later, 2):
+            if not H.has_edge(b, c):
+                continue
+            triads += 1
+            pairs = ((a, b), (a, c), (b, c))
+            if H[a][b]["sign"] * H[a][c]["sign"] * H[b][c]["sign"] > 0:
+                balanced += 1
+            else:
+                signs = {f"{x}-{y}": _SIGN[H[x][y]["sign"]] for x, y in pairs}
+                unbalanced.append({"actors": [a, b, c], "signs": signs})
+    return {
+        "triads": triads,
+        "balanced": balanced,
+        "ratio": round(balanced / triads, 4) if triads else None,
+        "unbalanced": unbalanced,
+    }
+
+
+def coalitions(S: nx.DiGraph, *, rounds: int = 50) -> list[list[str]]:
+    """A partition of the signed graph into blocs with low frustration.
+
+    Frustration is the weight of positive ties between blocs plus negative ties within
+    one (``frustration``). The number of blocs is not fixed: the search starts from the
+    components of positive ties, then moves one actor at a time to the bloc (or a new
+    bloc of its own) that lowers frustration most, in id order, until no move helps.
+    Deterministic; a local optimum, which on graphs of a few thousand actors is what
+    an exact method would need hours for. Blocs are sorted by size, then first id;
+    actors without a signed tie are left out.
+
+    >>> S = nx.DiGraph()
+    >>> S.add_edge("russia", "assad", sign=1, weight=1)
+    >>> S.add_edge("turkey", "rebels", sign=1, weight=1)
+    >>> S.add_edge("rebels", "assad", sign=-1, weight=2)
+    >>> coalitions(S)
+    [['assad', 'russia'], ['rebels', 'turkey']]
+    """
+    H = _undirected(S)
+    H.remove_nodes_from([n for n in list(H) if H.degree(n) == 0])
+    positive = nx.Graph([(u, v) for u, v, s in H.edges(data="sign") if s > 0])
+    positive.add_nodes_from(H)
+    bloc: dict[str, int] = {}
+    for number, component in enumerate(
+        sorted((sorted(c) for c in nx.connected_components(positive)), key=lambda c: c[0])
+    ):
+        bloc.update(dict.fromkeys(component, number))
+    fresh = itertools.count(len(bloc))
+    for _ in range(rounds):
+        moved = False
+        for node in sorted(H):
+            costs = _move_costs(H, bloc, node)
+            new = next(fresh)
+            costs.setdefault(new, _cost(H, bloc, node, new))
+            best = min(costs, key=lambda b: (costs[b], b != bloc[node], b))
+            if best != bloc[node] and costs[best] < costs[bloc[node]]:
+                bloc[node] = best
+                moved = True
+        if not moved:
+            break
+    groups: dict[int, list[str]] = {}
+    for node in sorted(bloc):
+        groups.setdefault(bloc[node], []).append(node)
+    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+
+
+def frustration(S: nx.DiGraph, blocs: Iterable[Iterable[str]]) -> int:
+    """The weight of ties a partition contradicts: positive between blocs, negative
+    within one. Actors in no bloc count as blocs of their own.
+
+    >>> S = nx.DiGraph()
+    >>> S.add_edge("a", "b", sign=-1, weight=2)
+    >>> frustration(S, [["a", "b"]]), frustration(S, [["a"], ["b"]])
+    (2, 0)
+    """
+    where = {node: number for number, members in enumerate(blocs) for node in members}
+    total = 0
+    for u, v, data in _undirected(S).edges(data=True):
+        same = u in where and v in where and where[u] == where[v]
+        if (data["sign"] > 0) != same:
+            total += data["weight"]
+    return total
+
+
+def support_chains(
+    S: nx.DiGraph, source: str, target: str, *, cutoff: int = 4
+) -> list[dict[str, Any]]:
+    """Chains of backing from ``source`` to ``target``: A backs B backs ... backs target.
+
+    At most ``cutoff`` hops. Each chain has its path and ``sources``, the independent
+    sources of its weakest link; shortest first, then best sourced.
+
+    >>> S = nx.DiGraph()
+    >>> S.add_edge("iran", "hezbollah", sign=1, weight=2)
+    >>> S.add_edge("hezbollah", "assad", sign=1, weight=1)
+    >>> support_chains(S, "iran", "assad")
+    [{'path': ['iran', 'hezbollah', 'assad'], 'sources': 1}]
+    """
+    P = nx.DiGraph((u, v, d) for u, v, d in S.edges(data=True) if d["sign"] > 0)
+    if source not in P or target not in P or source == target:
+        return []
+    chains = [
+        {"path": path, "sources": min(P[u][v]["weight"] for u, v in itertools.pairwise(path))}
+        for path in nx.all_simple_paths(P, source, target, cutoff=cutoff)
+    ]
+    return sorted(chains, key=lambda c: (len(c["path"]), -c["sources"], c["path"]))
+
+
+def analyze(
+    G: nx.MultiDiGraph, *, top: int = 10, chain: tuple[str, str] | None = None
+) -> dict[str, Any]:
+    """Everything ``kg analyze`` reports, as plain data (JSON-ready).
+
+    ``most_backed``, ``most_opposed`` and support chains read backs and opposes;
+    ``brokers`` every relation; ``balance`` and ``coalitions`` the ``ALIGNED`` graph.
+    ``chain`` names two actor ids to find support chains between.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("iran", "hezbollah", key="backs", relation="backs", sources=1)
+    >>> report = analyze(G, chain=("iran", "hezbollah"))
+    >>> report["coalitions"][0]["actors"], report["chains"][0]["path"]
+    (['hezbollah', 'iran'], ['iran', 'hezbollah'])
+    """
+    S = signed_graph(G)
+    aligned = signed_graph(G, positive=ALIGNED)
+    blocs = coalitions(aligned)
+    report: dict[str, Any] = {
+        "actors": G.number_of_nodes(),
+        "edges": G.number_of_edges(),
+        "most_backed": most_backed(S, top=top),
+        "most_opposed": most_opposed(S, top=top),
+        "brokers": brokers(G, top=top),
+        "balance": balance(aligned),
+        "coalitions": [
+            {"bloc": i, "actors": members, "labels": [_label(G, n) for n in members]}
+            for i, members in enumerate(blocs, start=1)
+        ],
+        "frustration": frustration(aligned, blocs),
+    }
+    if chain is not None:
+        report["chains"] = support_chains(S, *chain)
+    return report
+
+
+def format_analysis(report: dict[str, Any]) -> str:
+    """``analyze``'s report as text tables for the terminal.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("iran", "hezbollah", key="backs", relation="backs", sources=1)
+    >>> print(format_analysis(analyze(G)).splitlines()[0])
+    actors: 2   edges: 1
+    """
+    parts = [f"actors: {report['actors']}   edges: {report['edges']}"]
+    for key, title in (("most_backed", "most backed"), ("most_opposed", "most opposed")):
+        rows = [
+            {"actor": r["label"], "count": r["count"], "sources": r["sources"], "by": r["by"]}
+            for r in report[key]
+        ]
+        parts.append(_section(title, [{**r, "by": ", ".join(r["by"])} for r in rows]))
+    parts.append(_section("brokers (betweenness)", report["brokers"]))
+    bal = report["balance"]
+    parts.append(
+        f"structural balance: {bal['balanced']} of {bal['triads']} triads balanced"
+        + "".join(
+            "\n  breaks balance: "
+            + ", ".join(f"{pair} {sign}" for pair, sign in t["signs"].items())
+            for t in bal["unbalanced"]
+        )
+    )
+    parts.append(
+        f"coalitions (frustration {report['frustration']}):"
+        + "".join(f"\n  {b['bloc']}. {', '.join(b['labels'])}" for b in report["coalitions"])
+    )
+    if "chains" in report:
+        parts.append(
+            "support chains (weakest link's sources):"
+            + "".join(f"\n  {' -> '.join(c['path'])}  ({c['sources']})" for c in report["chains"])
+            + ("" if report["chains"] else "\n  (none)")
+        )
+    return "\n\n".join(parts)
+
+
+def _ranked_in_edges(S: nx.DiGraph, sign: int, top: int) -> list[dict[str, Any]]:
+    rows = []
+    for node in S:
+        by = sorted(
+            ((-d["weight"], u) for u, _, d in S.in_edges(node, data=True) if d["sign"] == sign)
+        )
+        if by:
+            rows.append(
+                {
+                    "actor": node,
+                    "label": _label(S, node),
+                    "count": len(by),
+                    "sources": -sum(w for w, _ in by),
+                    "by": [u for _, u in by],
+                }
+            )
+    rows.sort(key=lambda r: (-r["count"], -r["sources"], r["actor"]))
+    return rows[:top]
+
+
+def _undirected(S: nx.DiGraph) -> nx.Graph:
+    """Both directions of a pair summed into one tie; pairs that cancel out dropped."""
+    net: dict[tuple[str, str], int] = {}
+    for u, v, data in S.edges(data=True):
+        if u != v:
+            pair = (min(u, v), max(u, v))
+            net[pair] = net.get(pair, 0) + data["sign"] * data["weight"]
+    H = nx.Graph()
+    H.add_nodes_from(sorted(S))
+    H.add_edges_from(
+        (u, v, {"sign": 1 if w > 0 else -1, "weight": abs(w)})
+        for (u, v), w in sorted(net.items())
+        if w
+    )
+    return H
+
+
+def _cost(H: nx.Graph, bloc: dict[str, int], node: str, target: int) -> int:
+    """The frustration of ``node``'s ties if it sat in bloc ``target``."""
+    cost = 0
+    for other, data in H[node].items():
+        same = bloc[other] == target
+        if (data["sign"] > 0) != same:
+            cost += data["weight"]
+    return cost
+
+
+def _move_costs(H: nx.Graph, bloc: dict[str, int], node: str) -> dict[int, int]:
+    candidates = {bloc[node]} | {bloc[other] for other in H[node]}
+    return {b: _cost(H, bloc, node, b) for b in candidates}
+
+
+def _label(G: nx.Graph, node: str) -> str:
+    return str(G.nodes[node].get("label") or node) if node in G else node
+
+
+def _section(title: str, rows: list[dict[str, Any]]) -> str:
+    return f"{title}:\n" + (table(rows) if rows else "  (none)")
