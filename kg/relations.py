@@ -163,7 +163,15 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
         if anchor.dep_ in {"dobj", "attr"}
         else (anchor.head.head if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" else None)
     )
-    if governor is not None and governor.lemma_.lower() in cues.light_verbs:
+    framed = anchor.dep_ == "pobj" and anchor.head.lower_ in {"with", "under"}
+    if framed and not targets:
+        # "with the help of Russia, Assad retook Aleppo": the clause's subject benefits;
+        # "Israel came under attack from Hezbollah": the subject is the target.
+        helpers = _objects_via(anchor, frozenset({"of", "from"}))
+        agents = agents or [a for t in helpers for a in m.resolve(t)]
+        targets = [a for t in _subject_tokens(anchor.head.head) for a in m.resolve(t)]
+        owners = []
+    elif governor is not None and governor.lemma_.lower() in cues.light_verbs:
         doers = [a for t in _subject_tokens(governor) for a in m.resolve(t)]
         if doers and agents and not targets and not set(doers) & set(agents):
             # "M23 launches Congo offensive": the subject acts, the modifier is the target.
@@ -191,6 +199,8 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
             targets = owned
         else:
             agents = owned + agents
+    if not agents:
+        agents = [a for t in _objects_via(anchor, frozenset({"from"})) for a in m.resolve(t)]
     if trigger.mutual and anchor.dep_ in {"nsubj", "nsubjpass"} and not targets:
         # "clashes erupted between X and Y", "talks continued with X"
         between = _objects_via(anchor.head, frozenset({"between"}))
