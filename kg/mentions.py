@@ -104,31 +104,6 @@ _SKIP_MODIFIERS = {
     "certain",
     "former",
 }
-_LEADS_POSSESSIONS = {
-    "group",
-    "movement",
-    "party",
-    "faction",
-    "militia",
-    "organisation",
-    "organization",
-    "government",
-    "administration",
-    "regime",
-    "forces",
-    "force",
-    "army",
-    "troops",
-    "military",
-    "fighters",
-    "men",
-    "cabinet",
-    "coalition",
-    "alliance",
-    "country",
-    "nation",
-    "state",
-}
 
 
 @dataclass(frozen=True, slots=True)
