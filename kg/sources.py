@@ -1,4 +1,5 @@
-"""Independent sources: which documents are copies of one story.
+"""Independent sources: which documents are copies of one story; and when a claim says
+it happened.
 
 A wire story reprinted by ten papers is one source, not ten. Each document gets a
 ``Fingerprint``: the bottom-k MinHash sketch of its word 5-gram shingles, small enough
@@ -30,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -45,6 +47,7 @@ __all__ = [
     "jaccard",
     "link_sources",
     "shingles",
+    "stated_date",
 ]
 
 log = logging.getLogger(__name__)
@@ -60,6 +63,34 @@ _WORD = re.compile(r"\w+")
 _HEX = 16  # characters per stored hash (64 bits)
 _CHECKSUM = re.compile(r"[0-9a-f]{16}")
 _IRI = re.compile(r"[^\s<>\"{}|\\^`]+")
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_ON_DATE = re.compile(
+    rf"\bon\s+(?:(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\.?)(?:,?\s+(?P<year>\d{{4}}))?\b",
+    re.IGNORECASE,
+)
 
 _PROLOGUE = "PREFIX kg: <https://w3id.org/kg/ontology#>\n"
 _DOCUMENTS = (
@@ -219,6 +250,36 @@ def link_sources(store: GraphStore, *, threshold: float = THRESHOLD) -> int:
     store.update(update)
     log.debug("linked %d documents into %d sources", len(stories), len(set(stories.values())))
     return len(set(stories.values()))
+
+
+def stated_date(text: str, published: date | None) -> date | None:
+    """The first date the text gives as "on <month> <day>" (or "on <day> <month>").
+
+    Without a year, the date falls in the year of ``published`` or, when that would put
+    it after publication, the year before; with neither a year nor ``published`` there
+    is no date. Weekdays ("on Friday") are not read: which Friday is a guess.
+
+    >>> stated_date("HTS began its offensive on Nov. 27.", date(2024, 12, 7))
+    datetime.date(2024, 11, 27)
+    >>> stated_date("Talks began on 30 December.", date(2025, 1, 3))
+    datetime.date(2024, 12, 30)
+    >>> stated_date("The ministers met on Friday.", date(2024, 12, 7)) is None
+    True
+    """
+    for match in _ON_DATE.finditer(text):
+        month = _MONTHS[(match["month"] or match["month2"]).lower()]
+        day = int(match["day"] or match["day2"])
+        if match["year"]:
+            year = int(match["year"])
+        elif published is not None:
+            year = published.year - ((month, day) > (published.month, published.day))
+        else:
+            return None
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    return None
 
 
 def _hash(shingle: str) -> int:

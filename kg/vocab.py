@@ -104,6 +104,7 @@ class KG(DefinedNamespace):
     modality: URIRef
     confidence: URIRef
     attribution: URIRef
+    eventDate: URIRef
     # evidence
     document: URIRef
     start: URIRef
@@ -112,6 +113,8 @@ class KG(DefinedNamespace):
     # documents
     checksum: URIRef
     place: URIRef
+    fingerprint: URIRef
+    story: URIRef
 
 
 ACTOR = Namespace("https://w3id.org/kg/id/actor/")

@@ -31,13 +31,14 @@ import kg
 from kg.rdf import extraction_to_quads
 from kg.store import Store
 from kg.validate import validate
-from kg.vocab import claim_iri, doc_iri
+from kg.vocab import actor_iri, claim_iri
 
 pytestmark = pytest.mark.model
 
 COPIES = 4  # 11 articles x 4 = 44 documents, about 10 s of extraction
 
 _CLAIMS = """PREFIX kg: <https://w3id.org/kg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?doc (COUNT(DISTINCT ?claim) AS ?claims) WHERE {
   GRAPH ?g { ?g dcterms:identifier ?doc . OPTIONAL { ?claim a kg:Claim } }
 } GROUP BY ?doc"""
@@ -98,7 +99,8 @@ def _check_whole_or_absent(store_path: Path, expected: dict[str, kg.Extraction])
 
 
 @pytest.fixture
-def two_articles(tmp_path: Path) -> tuple[str, str]:
+def two_articles() -> tuple[str, str]:
+    """Two articles about different conflicts, with different actors and claims."""
     return ARTICLES[1].read_text("utf-8"), ARTICLES[9].read_text("utf-8")
 
 
@@ -165,7 +167,7 @@ def test_a_changed_document_replaces_its_claims_leaving_no_orphans(
             assert store.query(f"ASK {{ <{claim}> ?p ?o }}") == [{"result": False}]
             assert store.query(f"ASK {{ ?s ?p <{claim}> }}") == [{"result": False}]
         for actor in gone_actors:
-            iri = f"https://w3id.org/kg/id/actor/{actor}"
+            iri = actor_iri(actor)
             assert store.query(f"ASK {{ <{iri}> ?p ?o }}") == [{"result": False}], actor
         old_quotes = {e.quote for r in old.relations for e in r.evidence} - {
             e.quote for r in new.relations for e in r.evidence
