@@ -15,7 +15,8 @@ most connected actor, the worst case, given as its IRI; resolving a name to an a
 ``kg.query.resolve_actor`` is timed on its own) on the embedded store and through ``oxigraph serve``
 (``kg.endpoint.SparqlEndpointStore``); median and p95 latency over --runs runs after one
 warm-up, and ``kg.graph.to_networkx`` (the whole-graph analysis input) on the embedded
-store. Prints a table, then JSON.
+store. Each measurement runs in its own process and is stopped after --timeout seconds
+(the server gets the same query timeout). Prints a table, then JSON.
 
     .venv/bin/python bench/bench_queries.py [--claims 100000 1000000] [--runs 20]
 """
@@ -27,6 +28,7 @@ import itertools
 import json
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,7 +36,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from kg.endpoint import SparqlEndpointStore
+from kg.endpoint import open_any
 from kg.graph import to_networkx
 from kg.model import (
     Actor,
@@ -50,7 +52,7 @@ from kg.model import (
 from kg.query import QueryInfo, list_queries, resolve_actor
 from kg.server import start_server
 from kg.shard import load_shards, write_shard
-from kg.store import Binding, GraphStore, Store
+from kg.store import Binding
 from kg.vocab import actor_iri, relation_iri
 
 CLAIMS_PER_DOC = 10
@@ -197,27 +199,60 @@ def bindings_for(info: QueryInfo) -> dict[str, Binding]:
     return values
 
 
-def time_queries(store: GraphStore, runs: int, whole_runs: int, skip: set[str]) -> dict:
-    results: dict[str, dict] = {
-        "resolve_actor": {
-            "kind": "lookup",
-            "rows": 1,
-            **latency(lambda: resolve_actor(store, "Actor 7"), min(runs, 5)),
-        }
-    }
-    log(f"  resolve_actor {results['resolve_actor']}")
-    for info in list_queries():
-        if info.name in skip:
-            continue
+def measure_one(location: str, name: str, runs: int, whole_runs: int) -> dict[str, object]:
+    """Time one named query (or ``resolve_actor``, ``to_networkx``) on the store at
+    ``location``, a folder or a server URL."""
+    with open_any(location) as store:
+        if name == "resolve_actor":
+            return {
+                "kind": "lookup",
+                "rows": 1,
+                **latency(lambda: resolve_actor(store, "Actor 7"), min(runs, 5)),
+            }
+        if name == "to_networkx":
+            G = to_networkx(store)
+            return {
+                "kind": "whole",
+                "rows": G.number_of_edges(),
+                **latency(lambda: to_networkx(store), whole_runs),
+            }
+        info = next(q for q in list_queries() if q.name == name)
         bindings = bindings_for(info)
         centred = any(p.kind == "actor" for p in info.params)
         rows = len(store.query(info.text, bindings))
-        figures = latency(
-            lambda info=info, bindings=bindings: store.query(info.text, bindings),
-            runs if centred else whole_runs,
-        )
-        results[info.name] = {"kind": "actor" if centred else "whole", "rows": rows, **figures}
-        log(f"  {info.name} {results[info.name]}")
+        figures = latency(lambda: store.query(info.text, bindings), runs if centred else whole_runs)
+        return {"kind": "actor" if centred else "whole", "rows": rows, **figures}
+
+
+def time_queries(location: str, args: argparse.Namespace, names: list[str]) -> dict:
+    """Each measurement in its own process, stopped after ``args.timeout`` seconds."""
+    results: dict[str, dict] = {}
+    for name in names:
+        command = [
+            sys.executable,
+            __file__,
+            "--one",
+            name,
+            "--location",
+            location,
+            "--runs",
+            str(args.runs),
+            "--whole-runs",
+            str(args.whole_runs),
+        ]
+        try:
+            run = subprocess.run(
+                command, capture_output=True, text=True, check=True, timeout=args.timeout
+            )
+            results[name] = json.loads(run.stdout.strip().splitlines()[-1])
+        except subprocess.TimeoutExpired:
+            results[name] = {
+                "kind": "?",
+                "rows": "-",
+                "median_ms": f">{args.timeout:.0f}s",
+                "p95_ms": "-",
+            }
+        log(f"  {name} {results[name]}")
     return results
 
 
@@ -226,19 +261,17 @@ def log(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-def measure(claims: int, runs: int, whole_runs: int, skip: set[str]) -> dict[str, object]:
+def measure(claims: int, args: argparse.Namespace) -> dict[str, object]:
+    names = ["resolve_actor"] + [q.name for q in list_queries() if q.name not in args.skip]
     with tempfile.TemporaryDirectory(dir=Path.cwd()) as tmp:
         folder = Path(tmp)
         figures: dict[str, object] = {"claims": claims, **build_store(folder, claims)}
         log(f"{claims} claims: {figures}")
-        with Store.open(folder / "store") as store:
-            log("embedded")
-            figures["embedded"] = time_queries(store, runs, whole_runs, skip)
-            figures["to_networkx"] = latency(lambda: to_networkx(store), 1)
-        with start_server(folder / "store") as server:
+        log("embedded")
+        figures["embedded"] = time_queries(str(folder / "store"), args, [*names, "to_networkx"])
+        with start_server(folder / "store", query_timeout=args.timeout) as server:
             log("server")
-            remote = SparqlEndpointStore.from_url(server.url, timeout=600)
-            figures["server"] = time_queries(remote, runs, whole_runs, skip)
+            figures["server"] = time_queries(server.url, args, names)
     return figures
 
 
@@ -248,23 +281,28 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20, help="runs of actor-centred queries")
     parser.add_argument("--whole-runs", type=int, default=5, help="runs of whole-graph queries")
     parser.add_argument("--skip", nargs="*", default=[], help="named queries to leave out")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds per measurement")
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--location", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    results = [measure(n, args.runs, args.whole_runs, set(args.skip)) for n in args.claims]
+    if args.one:
+        print(json.dumps(measure_one(args.location, args.one, args.runs, args.whole_runs)))
+        return 0
+    results = [measure(n, args) for n in args.claims]
     for figures in results:
         print(
             f"\n{figures['claims']:,} claims: {figures['quads']:,} quads, "
             f"store {figures['store_mb']} MB, generated+sharded in "
-            f"{figures['generate_and_shard_s']} s, bulk-loaded in {figures['bulk_load_s']} s, "
-            f"to_networkx median {figures['to_networkx']['median_ms']} ms"
+            f"{figures['generate_and_shard_s']} s, bulk-loaded in {figures['bulk_load_s']} s"
         )
         print(
             f"{'query':14} {'kind':6} {'rows':>8} {'embedded ms (median/p95)':>26} "
             f"{'server ms (median/p95)':>24}"
         )
         for name, local in figures["embedded"].items():
-            remote = figures["server"][name]
+            remote = figures["server"].get(name, {"median_ms": "-", "p95_ms": "-"})
             print(
-                f"{name:14} {local['kind']:6} {local['rows']:8} "
+                f"{name:14} {local['kind']:6} {local['rows']:>8} "
                 f"{local['median_ms']:>12} / {local['p95_ms']:<11} "
                 f"{remote['median_ms']:>10} / {remote['p95_ms']:<11}"
             )

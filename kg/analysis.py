@@ -22,6 +22,7 @@ gives the same answer for the same graph whatever the order its edges were added
 
 from __future__ import annotations
 
+import heapq
 import itertools
 from collections.abc import Iterable
 from typing import Any
@@ -96,7 +97,7 @@ def signed_graph(
         if edge["positive"] != edge["negative"]:
             sign = 1 if edge["positive"] > edge["negative"] else -1
         else:
-            sign = 1 if max(seen.get(1, [""])) > max(seen.get(-1, [""])) else -1
+            sign = 1 if max(seen.get(1, []), default="") > max(seen.get(-1, []), default="") else -1
         dates = sorted(d for ds in seen.values() for d in ds)
         edge.update(
             sign=sign,
@@ -190,12 +191,13 @@ def coalitions(S: nx.DiGraph, *, rounds: int = 50) -> list[list[str]]:
     """A partition of the signed graph into blocs with low frustration.
 
     Frustration is the weight of positive ties between blocs plus negative ties within
-    one (``frustration``). The number of blocs is not fixed: the search starts from the
-    components of positive ties, then moves one actor at a time to the bloc (or a new
-    bloc of its own) that lowers frustration most, in id order, until no move helps.
-    Deterministic; a local optimum, which on graphs of a few thousand actors is what
-    an exact method would need hours for. Blocs are sorted by size, then first id;
-    actors without a signed tie are left out.
+    one (``frustration``). The number of blocs is not fixed. Each actor starts in a bloc
+    of its own; the two blocs with the heaviest net positive tie merge, again and again,
+    while some pair has one. Then actors move one at a time, in id order, to the bloc
+    (or a new bloc of their own) that lowers frustration most, until no move helps.
+    Deterministic; a local optimum, found in seconds where an exact answer would take
+    hours on a few thousand actors. Blocs are sorted by size, then first id; actors
+    without a signed tie are left out.
 
     >>> S = nx.DiGraph()
     >>> S.add_edge("russia", "assad", sign=1, weight=1)
@@ -206,13 +208,7 @@ def coalitions(S: nx.DiGraph, *, rounds: int = 50) -> list[list[str]]:
     """
     H = _undirected(S)
     H.remove_nodes_from([n for n in list(H) if H.degree(n) == 0])
-    positive = nx.Graph([(u, v) for u, v, s in H.edges(data="sign") if s > 0])
-    positive.add_nodes_from(H)
-    bloc: dict[str, int] = {}
-    for number, component in enumerate(
-        sorted((sorted(c) for c in nx.connected_components(positive)), key=lambda c: c[0])
-    ):
-        bloc.update(dict.fromkeys(component, number))
+    bloc = _agglomerate(H)
     fresh = itertools.count(len(bloc))
     for _ in range(rounds):
         moved = False
@@ -383,6 +379,35 @@ def _undirected(S: nx.DiGraph) -> nx.Graph:
         if w
     )
     return H
+
+
+def _agglomerate(H: nx.Graph) -> dict[str, int]:
+    """Greedy merging: join the two blocs with the heaviest net positive tie until none
+    is left; ties between equal candidates go to the smallest bloc numbers."""
+    numbers = {node: i for i, node in enumerate(sorted(H))}
+    bloc = dict(numbers)
+    members: dict[int, list[str]] = {i: [node] for node, i in numbers.items()}
+    net: dict[int, dict[int, int]] = {i: {} for i in members}
+    for u, v, data in H.edges(data=True):
+        a, b = numbers[u], numbers[v]
+        net[a][b] = net[b][a] = data["sign"] * data["weight"]
+    heap = [(-w, a, b) for a, ties in net.items() for b, w in ties.items() if a < b and w > 0]
+    heapq.heapify(heap)
+    while heap:
+        weight, keep, gone = heapq.heappop(heap)
+        if gone not in members or keep not in members or net[keep].get(gone) != -weight:
+            continue  # stale: one of the blocs merged since, or their tie changed
+        for node in members.pop(gone):
+            bloc[node] = keep
+            members[keep].append(node)
+        for other, tie in net.pop(gone).items():
+            del net[other][gone]
+            if other != keep:
+                net[keep][other] = net[other][keep] = net[keep].get(other, 0) + tie
+        for other, tie in net[keep].items():
+            if tie > 0:
+                heapq.heappush(heap, (-tie, min(keep, other), max(keep, other)))
+    return bloc
 
 
 def _cost(H: nx.Graph, bloc: dict[str, int], node: str, target: int) -> int:

@@ -3,7 +3,10 @@
 The graph comes from a store (two named queries run on the engine: ``actors`` and
 ``claims``) or straight from extractions; both feed the same builder, so both give the
 same graph for the same documents. Only claims that count as edges (positive, not
-hypothetical) make edges; negative claims still mark an edge as contested.
+hypothetical) make edges; negative claims still mark an edge as contested. An edge's
+``sources`` counts independent sources: syndicated and near-duplicate copies of one story
+count once (``kg.sources``); its dates are the claims' own ("on Nov. 27") where the
+sentence gives one, else their articles'.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import networkx as nx
@@ -26,6 +30,7 @@ from .model import (
     RelationType,
 )
 from .query import run_query
+from .sources import event_date, fingerprint, group_sources
 from .store import GraphStore, Row, Value
 from .vocab import actor_id_of, relation_type_of
 
@@ -40,7 +45,7 @@ class _Source:
     """What an edge needs to know about a document: its metadata, not its text."""
 
     id: str
-    checksum: str
+    story: str
     title: str | None = None
     publisher: str | None = None
     published: str | None = None
@@ -52,7 +57,7 @@ class _Edge:
     subtypes: set[str] = field(default_factory=set)
     claims: int = 0
     documents: set[str] = field(default_factory=set)
-    checksums: set[str] = field(default_factory=set)
+    stories: set[str] = field(default_factory=set)
     dates: set[str] = field(default_factory=set)
     evidence: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)
 
@@ -80,13 +85,14 @@ def _from_extractions(
     extractions: Iterable[Extraction],
 ) -> tuple[list[Actor], list[tuple[Relation, _Source]]]:
     latest = {e.document.id: e for e in extractions}  # a later version replaces an earlier one
+    groups = group_sources({i: fingerprint(e.document.text) for i, e in latest.items()})
     actors: list[Actor] = []
     claims: list[tuple[Relation, _Source]] = []
     for extraction in latest.values():
         doc = extraction.document
         info = _Source(
             doc.id,
-            doc.checksum,
+            latest[groups[doc.id]].document.checksum,
             doc.title,
             doc.publisher,
             None if doc.published is None else doc.published.isoformat(),
@@ -132,7 +138,7 @@ def _claim(rows: Sequence[Row]) -> tuple[Relation, _Source]:
     )
     source = _Source(
         str(first["doc"]),
-        str(first["checksum"]),
+        str(first["story"]),
         _opt(first["title"]),
         _opt(first["publisher"]),
         _opt(first["published"]),
@@ -172,7 +178,7 @@ def _build(actors: Iterable[Actor], claims: Iterable[tuple[Relation, _Source]]) 
             subtypes=sorted(edge.subtypes),
             claims=edge.claims,
             documents=sorted(edge.documents),
-            sources=len(edge.checksums),
+            sources=len(edge.stories),
             first_seen=dates[0] if dates else None,
             last_seen=dates[-1] if dates else None,
             contested=contested,
@@ -186,9 +192,11 @@ def _add_claim(edge: _Edge, relation: Relation, source: _Source) -> None:
     if relation.subtype:
         edge.subtypes.add(relation.subtype)
     edge.documents.add(source.id)
-    edge.checksums.add(source.checksum)
-    if source.published:
-        edge.dates.add(source.published)
+    edge.stories.add(source.story)
+    published = date.fromisoformat(source.published) if source.published else None
+    day = event_date(relation, published) or published
+    if day is not None:
+        edge.dates.add(day.isoformat())
     for evidence in relation.evidence:
         item = {
             "doc": evidence.doc_id,

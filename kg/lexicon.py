@@ -35,6 +35,7 @@ class Cues:
     leader_titles: frozenset[str]
     member_titles: frozenset[str]
     ranks: frozenset[str]
+    state_offices: frozenset[str]
     body_titles: frozenset[str]
     actor_words: dict[str, str]
     metonymy_heads: frozenset[str]
@@ -128,6 +129,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         leader_titles=words("titles", "leads"),
         member_titles=words("titles", "member_of"),
         ranks=words("titles", "ranks"),
+        state_offices=words("titles", "state_offices"),
         body_titles=words("titles", "bodies"),
         actor_words=actor_words,
         metonymy_heads=words("metonymy", "heads"),

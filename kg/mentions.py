@@ -647,7 +647,7 @@ class MentionFinder:
             relation is not None
             and body is None
             and actor_type is ActorType.PERSON
-            and not set(words) <= cues.ranks
+            and _state_office(words, cues)
         ):
             # "President Bashar al-Assad": the office is in the person's own country.
             home = self.gazetteer.home_of(ref.actor_id)
@@ -752,6 +752,13 @@ def _holders(title: Token, mentions: Mentions) -> list[str]:
         return []
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return [a for c in subjects for a in mentions.resolve(c)]
+
+
+def _state_office(words: list[str], cues: Cues) -> bool:
+    """An office only a state has ("President", "Foreign Minister"), so a title with no
+    body named still places the person in their own country's government."""
+    title = " ".join(words)
+    return any(title == office or title.endswith(" " + office) for office in cues.state_offices)
 
 
 def _title_words(cues: Cues) -> set[str]:

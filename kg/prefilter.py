@@ -3,9 +3,9 @@
 A relation needs two actors. A sentence can only hold one when the gazetteer finds two
 actor mentions in it (names, demonyms, descriptions such as "government forces"), or one
 mention and, outside it, a word that can stand for another actor: an actor word
-("militia", "rebels"), a title ("minister", "commander") or a pronoun. Finding that takes a blank English
-tokenizer and the gazetteer's phrase matchers, about 30 times faster than the tagger,
-parser and NER, so the full pipeline need only see what passes. What this costs in
+("militia", "rebels"), a title ("minister", "commander") or a pronoun. Finding that takes
+a blank English tokenizer and the gazetteer's phrase matchers, some 20 times faster than
+the tagger, parser and NER, so the full pipeline need only see what passes. What this costs in
 recall is measured in ``bench/bench_prefilter.py`` and reported in docs/SCALE.md.
 """
 

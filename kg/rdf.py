@@ -13,6 +13,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from .model import Actor, Document, Extraction, Relation
+from .sources import event_date, fingerprint
 from .vocab import (
     KG,
     PREFIXES,
@@ -53,7 +54,7 @@ def extraction_to_quads(extraction: Extraction) -> list[Quad]:
         triples.extend(_actor_triples(actor))
     for relation in extraction.relations:
         _check(relation, document, known)
-        triples.extend(_relation_triples(relation, document.id))
+        triples.extend(_relation_triples(relation, document))
     return [(s, p, o, graph) for s, p, o in dict.fromkeys(triples)]
 
 
@@ -63,7 +64,7 @@ def extraction_to_rdflib(extraction: Extraction) -> Dataset:
     >>> from kg.model import Document
     >>> ds = extraction_to_rdflib(Extraction(Document("d1", "text"), (), ()))
     >>> len(ds.graph(URIRef("https://w3id.org/kg/id/doc/d1")))
-    3
+    4
     """
     dataset = Dataset()
     for prefix, namespace in PREFIXES.items():
@@ -79,6 +80,7 @@ def _document_triples(document: Document) -> list[_Triple]:
         (iri, RDF.type, KG.Document),
         (iri, DCTERMS.identifier, Literal(document.id)),
         (iri, KG.checksum, Literal(document.checksum)),
+        (iri, KG.fingerprint, Literal(fingerprint(document.text).to_text())),
     ]
     optional: list[tuple[URIRef, Literal | None]] = [
         (DCTERMS.title, _text(document.title)),
@@ -109,8 +111,8 @@ def _actor_triples(actor: Actor) -> list[_Triple]:
     return triples
 
 
-def _relation_triples(relation: Relation, doc_id: str) -> list[_Triple]:
-    claim = claim_iri(doc_id, relation)
+def _relation_triples(relation: Relation, document: Document) -> list[_Triple]:
+    claim = claim_iri(document.id, relation)
     triples: list[_Triple] = [
         (claim, RDF.type, KG.Claim),
         (claim, KG.subject, actor_iri(relation.subject)),
@@ -124,6 +126,9 @@ def _relation_triples(relation: Relation, doc_id: str) -> list[_Triple]:
         triples.append((claim, KG.subtype, Literal(relation.subtype)))
     if relation.attribution:
         triples.append((claim, KG.attribution, Literal(relation.attribution)))
+    stated = event_date(relation, document.published)
+    if stated is not None:
+        triples.append((claim, KG.eventDate, Literal(stated)))
     for evidence in relation.evidence:
         node = evidence_iri(evidence)
         triples += [

@@ -327,6 +327,9 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
 
 
 def _pairs(found: Found) -> Iterator[tuple[str, str]]:
+    """Who does what to whom: every subject with every object; a group with no object
+    ("Turkey, Iran and Russia will meet") pairwise among itself. Subjects that meet
+    someone else ("Fidan and Guler met with Shaibani") are one side, not a meeting."""
     if found.mutual and not found.objects:
         for a, b in combinations(dict.fromkeys(found.subjects), 2):
             yield a, b
@@ -338,8 +341,6 @@ def _pairs(found: Found) -> Iterator[tuple[str, str]]:
             yield s, o
             if found.mutual and found.trigger.relation is not RelationType.MEETS_WITH:
                 yield o, s
-    if found.trigger.relation is RelationType.MEETS_WITH and len(found.subjects) > 1:
-        yield from combinations(dict.fromkeys(found.subjects), 2)
 
 
 def relations_in(

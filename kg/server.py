@@ -50,10 +50,12 @@ def oxigraph_binary() -> str:
     return found
 
 
-def server_command(location: str | Path | None, host: str, port: int) -> list[str]:
+def server_command(
+    location: str | Path | None, host: str, port: int, *, query_timeout: float | None = None
+) -> list[str]:
     """The ``oxigraph serve`` command line: the store folder (in memory when None), the
     union of the named graphs as default graph (as the embedded store queries), CORS on
-    for browser tools such as YASGUI.
+    for browser tools such as YASGUI, and a limit on query time when given.
 
     >>> server_command("kg-store", "127.0.0.1", 7878)[1:4]
     ['serve', '--bind', '127.0.0.1:7878']
@@ -68,6 +70,8 @@ def server_command(location: str | Path | None, host: str, port: int) -> list[st
     ]
     if location is not None:
         command += ["--location", str(location)]
+    if query_timeout is not None:
+        command += ["--timeout-s", str(max(1, round(query_timeout)))]
     return command
 
 
@@ -130,9 +134,10 @@ def start_server(
     *,
     host: str = "127.0.0.1",
     wait: float = 30.0,
+    query_timeout: float | None = None,
 ) -> ServerHandle:
     """Start ``oxigraph serve`` on ``host`` (loopback by default) and a free port, and return
-    once it answers queries.
+    once it answers queries. ``query_timeout`` (seconds) stops longer queries.
 
     Raises:
         StoreError: the server exited or did not answer within ``wait`` seconds.
@@ -145,7 +150,9 @@ def start_server(
     url = f"http://{host}:{port}"
     errors = tempfile.TemporaryFile()  # noqa: SIM115 - the handle closes it with the server
     process = subprocess.Popen(
-        server_command(location, host, port), stdout=subprocess.DEVNULL, stderr=errors
+        server_command(location, host, port, query_timeout=query_timeout),
+        stdout=subprocess.DEVNULL,
+        stderr=errors,
     )
     handle = ServerHandle(process, url, errors)
     deadline = time.monotonic() + wait

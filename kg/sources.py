@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .model import Relation
+
 if TYPE_CHECKING:
     from .store import GraphStore
 
@@ -42,6 +44,7 @@ __all__ = [
     "SKETCH_SIZE",
     "THRESHOLD",
     "Fingerprint",
+    "event_date",
     "fingerprint",
     "group_sources",
     "jaccard",
@@ -280,6 +283,19 @@ def stated_date(text: str, published: date | None) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def event_date(relation: Relation, published: date | None) -> date | None:
+    """The date a claim's own sentence gives (its first piece of evidence by position).
+
+    >>> from kg.model import Evidence, RelationType
+    >>> quote = "HTS attacked Aleppo on Nov. 27"
+    >>> claim = Relation("hts", RelationType.OPPOSES, "x", (Evidence("d", 0, 30, quote),))
+    >>> event_date(claim, date(2024, 12, 7))
+    datetime.date(2024, 11, 27)
+    """
+    first = min(relation.evidence, key=lambda e: (e.start, e.end))
+    return stated_date(first.quote, published)
 
 
 def _hash(shingle: str) -> int:

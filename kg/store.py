@@ -13,6 +13,7 @@ change the store: changes go through ``update`` explicitly.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +25,7 @@ from rdflib import Literal as RdfLiteral
 from rdflib import URIRef
 
 from .errors import QueryError, StoreError
+from .locking import ReadLock, claim_writer, locked_message, read_lock, release_writer
 from .model import Extraction
 from .rdf import extraction_to_quads
 from .vocab import KG, PREFIXES, doc_iri
@@ -76,6 +78,11 @@ _INTEGERS = {
 }
 _FLOATS = {_XSD + "double", _XSD + "float", _XSD + "decimal"}
 _BOOLEAN = _XSD + "boolean"
+
+_ROCKSDB_FILE = re.compile(
+    r"LOCK|LOG(?:\.old\.\d+)?|IDENTITY|CURRENT|MANIFEST-\d+|OPTIONS-\d+|\d+\.(?:dbtmp|log|sst|blob)"
+)
+"""The files Oxigraph's RocksDB keeps in a store folder."""
 
 _PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
@@ -164,37 +171,57 @@ class Store:
     0
     """
 
-    def __init__(self, engine: ox.Store, location: Path | None = None) -> None:
+    def __init__(
+        self, engine: ox.Store, location: Path | None = None, *, lock: ReadLock | None = None
+    ) -> None:
         self._engine = engine
+        self._lock = lock
         self.location = location
+        self.read_only = lock is not None
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
+    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
         """Open (or create) the store in directory ``path``.
+
+        One process may write a store, or any number read it (``read_only``), never both
+        at once (see ``kg.locking``): whoever comes second gets a StoreError. A folder
+        with no store in it yet is created and opened for writing, even for reading.
 
         Raises:
             StoreError: ``path`` is a file or a non-empty directory that is not a store,
-                or another process has the store open.
+                or another process is writing the store (or, to write it, reading it).
         """
         path = Path(path)
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path} is a file, not a store directory; pick another --store path")
-        if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").is_file():
+        if path.is_dir() and not _holds_store(path):
             raise StoreError(
                 f"{path} is a non-empty directory that is not a kg store; "
                 "pick a new or empty directory"
             )
+        if read_only and (path / "CURRENT").is_file():
+            return cls._open_read_only(path)
+        claim_writer(path)
         try:
             engine = ox.Store(str(path))
         except OSError as err:
+            release_writer(path)
             if "lock" in str(err).lower():
-                raise StoreError(
-                    f"the store {path} is in use by another process (or another open Store); "
-                    "close it first or use another path"
-                ) from err
+                raise StoreError(locked_message(path, reading=False)) from err
             raise StoreError(f"cannot open the store {path}: {err}") from err
         log.debug("opened store %s", path)
         return cls(engine, path)
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Store:
+        lock = read_lock(path)
+        try:
+            engine = ox.Store.read_only(str(path))
+        except OSError as err:
+            lock.release()
+            raise StoreError(f"cannot open the store {path} read-only: {err}") from err
+        log.debug("opened store %s read-only", path)
+        return cls(engine, path, lock=lock)
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -203,9 +230,22 @@ class Store:
 
     def close(self) -> None:
         """Flush to disk and release the directory lock; the object is unusable afterwards."""
-        if self.location is not None:
-            self._engine.flush()
-        del self._engine
+        try:
+            if self.location is not None and not self.read_only:
+                self._engine.flush()
+        finally:
+            del self._engine  # closes the database: only then may another process open it
+            if self._lock is not None:
+                self._lock.release()
+            elif self.location is not None:
+                release_writer(self.location)
+
+    def _writable(self, action: str) -> None:
+        if self.read_only:
+            raise StoreError(
+                f"cannot {action}: the store {self.location} is open read-only; "
+                "open it without read_only to change it"
+            )
 
     def __enter__(self) -> Store:
         return self
@@ -222,6 +262,7 @@ class Store:
             ValueError: the extraction is inconsistent (see ``kg.rdf.extraction_to_quads``).
             StoreError: the engine refused the write.
         """
+        self._writable(f"write document {extraction.document.id}")
         quads = extraction_to_quads(extraction)
         graph = _term(doc_iri(extraction.document.id))
         body = "\n".join(f"{_term(s)} {_term(p)} {_term(o)} ." for s, p, o, _ in quads)
@@ -242,6 +283,7 @@ class Store:
 
     def remove(self, doc_id: str) -> bool:
         """Drop the document's graph; return whether it was there."""
+        self._writable(f"remove document {doc_id}")
         graph = _term(doc_iri(doc_id))
         if not self._engine.contains_named_graph(graph):
             return False
@@ -276,6 +318,7 @@ class Store:
             QueryError: the text is not a SPARQL update.
             StoreError: the engine refused the change.
         """
+        self._writable("run an update")
         try:
             self._engine.update(sparql)
         except SyntaxError as err:
@@ -330,6 +373,13 @@ class Store:
             )
             for row in self.query(_DOCUMENTS)
         ]
+
+
+def _holds_store(path: Path) -> bool:
+    """Whether folder ``path`` is empty, a store, or a store whose creation was cut short
+    (RocksDB's files without CURRENT, written last: opening it finishes the creation)."""
+    names = [entry.name for entry in path.iterdir()]
+    return (path / "CURRENT").is_file() or all(_ROCKSDB_FILE.fullmatch(n) for n in names)
 
 
 def _term(value: URIRef | RdfLiteral) -> ox.NamedNode | ox.Literal:

@@ -2,6 +2,11 @@
 
 Four documents: d1 and d1-copy share their text (one source under two names), d2 and
 d3 add more. What the tests expect from them is written out by hand in each test.
+
+``library_world`` adds two more for the query library and the analysis: d4, a
+syndicated copy of d2 (a header line added, one word changed), and d5, a later article
+in which Turkey turns against HTS, Assad leads the government and a sentence gives its
+own date ("on Nov. 27").
 """
 
 from __future__ import annotations
@@ -20,7 +25,16 @@ from kg.model import (
     RelationType,
 )
 
-__all__ = ["ACTORS", "D1_TEXT", "evidence", "relation", "world"]
+__all__ = [
+    "ACTORS",
+    "D1_TEXT",
+    "LIBRARY_ACTORS",
+    "evidence",
+    "library_world",
+    "relation",
+    "syndicated_copy",
+    "world",
+]
 
 ACTORS = {
     a.id: a
@@ -38,6 +52,10 @@ ACTORS = {
         Actor("hezbollah", "Hezbollah", ActorType.ARMED_GROUP, ("Hizbollah",)),
         Actor("hts", "Hayat Tahrir al-Sham", ActorType.ARMED_GROUP, ("HTS",)),
     )
+}
+
+LIBRARY_ACTORS = ACTORS | {
+    "assad": Actor("assad", "Bashar al-Assad", ActorType.PERSON, ("Assad",), wikidata="Q44461")
 }
 
 D1_TEXT = "Russia backs the Syrian government. Iran arms Hezbollah. Turkey denied backing HTS."
@@ -58,7 +76,7 @@ def relation(
 
 def _extraction(doc: Document, relations: list[Relation]) -> Extraction:
     ids = {r.subject for r in relations} | {r.object for r in relations}
-    return Extraction(doc, tuple(ACTORS[i] for i in sorted(ids)), tuple(relations))
+    return Extraction(doc, tuple(LIBRARY_ACTORS[i] for i in sorted(ids)), tuple(relations))
 
 
 def _d1(doc_id: str, publisher: str) -> Extraction:
@@ -167,6 +185,86 @@ def world() -> list[Extraction]:
                     modality=Modality.REPORTED,
                     attribution="A monitoring group",
                 ),
+            ],
+        ),
+    ]
+
+
+def syndicated_copy(
+    extraction: Extraction, doc_id: str, *, header: str, edits: dict[str, str], **meta: object
+) -> Extraction:
+    """A reprint of ``extraction``'s article: ``header`` put on top, each ``edits`` key
+    replaced by its value, the same relations with their quotes found in the new text."""
+    text = extraction.document.text
+    for old, new in edits.items():
+        text = text.replace(old, new)
+    doc = Document(doc_id, header + text, **meta)  # type: ignore[arg-type]
+    relations = []
+    for r in extraction.relations:
+        quote = r.evidence[0].quote
+        for old, new in edits.items():
+            quote = quote.replace(old, new)
+        relations.append(
+            relation(
+                doc,
+                r.subject,
+                r.relation,
+                r.object,
+                quote,
+                subtype=r.subtype,
+                polarity=r.polarity,
+                modality=r.modality,
+                confidence=r.confidence,
+                attribution=r.attribution,
+            )
+        )
+    return Extraction(doc, extraction.actors, tuple(relations))
+
+
+def library_world() -> list[Extraction]:
+    """The four fixture documents, d4 (a syndicated copy of d2) and d5 (later news)."""
+    documents = world()
+    d4 = syndicated_copy(
+        documents[2],
+        "d4",
+        header="Reprinted from AP. ",
+        edits={"Russian jets": "Russian warplanes"},
+        title="Offensive (AP)",
+        published=date(2024, 12, 3),
+        publisher="Yahoo News",
+    )
+    d5 = Document(
+        "d5",
+        "Turkey now opposes HTS, officials said. Assad leads the Syrian government. "
+        "HTS seized Aleppo from government forces on Nov. 27. Hezbollah backs Assad.",
+        title="Turning",
+        published=date(2024, 12, 20),
+        publisher="BBC",
+    )
+    B, OPP = RelationType.BACKS, RelationType.OPPOSES
+    return [
+        *documents,
+        d4,
+        _extraction(
+            d5,
+            [
+                relation(d5, "turkey", OPP, "hts", "Turkey now opposes HTS", subtype="condemns"),
+                relation(
+                    d5,
+                    "assad",
+                    RelationType.LEADS,
+                    "syrian-government",
+                    "Assad leads the Syrian government",
+                ),
+                relation(
+                    d5,
+                    "hts",
+                    OPP,
+                    "syrian-government",
+                    "HTS seized Aleppo from government forces on Nov. 27",
+                    subtype="attacks",
+                ),
+                relation(d5, "hezbollah", B, "assad", "Hezbollah backs Assad", subtype="supports"),
             ],
         ),
     ]

@@ -1,5 +1,7 @@
 """Helpers for the crash, concurrency and hostile-text tests: a corpus of distinct
-articles, real ``kg`` processes, and stores compared quad by quad."""
+articles, real ``kg`` processes, and stores compared quad by quad.
+
+The corpus is built and extracted once per test session (``shared_corpus``)."""
 
 from __future__ import annotations
 
@@ -9,25 +11,38 @@ import re
 import subprocess
 import sys
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset
+import pytest
+from rdflib import Graph
 
+import kg
+from kg.rdf import extraction_to_quads
 from kg.store import Store
-from kg.vocab import doc_id_of
+from kg.validate import validate
+from kg.vocab import claim_iri, doc_id_of
 
 __all__ = [
     "ARTICLES",
+    "COPIES",
+    "Corpus",
+    "check_whole_or_absent",
     "kg_command",
     "make_corpus",
     "quads_by_document",
     "run_kg",
-    "store_dataset",
+    "shared_corpus",
+    "store_graph",
+    "store_quads",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted([*(ROOT / "seeds").glob("*.txt"), *(ROOT / "tests/data/articles").glob("*.txt")])
 """The seed article and our development articles: real news, about 2 kB each."""
+
+COPIES = 4
+"""Copies of each article in the corpus: 11 x 4 = 44 documents, about 10 s of extraction."""
 
 _IRI = r"<[^<>]*>"
 _QUAD = re.compile(  # one line of N-Quads as Oxigraph writes it: s p o [g] .
@@ -81,10 +96,70 @@ def quads_by_document(store: Store) -> dict[str, frozenset[str]]:
     return {doc: frozenset(lines) for doc, lines in groups.items()}
 
 
-def store_dataset(store: Store) -> Dataset:
-    """The whole store as an rdflib Dataset (for SHACL)."""
+def store_graph(store: Store) -> Graph:
+    """The union of the store's graphs as one rdflib Graph (what SHACL checks)."""
     buffer = io.BytesIO()
-    store.dump(buffer, "trig")
-    dataset = Dataset()
-    dataset.parse(data=buffer.getvalue(), format="trig")
-    return dataset
+    store.dump(buffer, "nt")
+    return Graph().parse(data=buffer.getvalue(), format="nt")
+
+
+def store_quads(extractions: list[kg.Extraction]) -> dict[str, frozenset[str]]:
+    """What each document's graph holds when these extractions are written."""
+    memory = Store.in_memory()
+    for extraction in extractions:
+        memory.write(extraction)
+    return quads_by_document(memory)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A folder of distinct articles, what a fresh extraction makes of each (by id, with
+    ``kg.extract_file``) and the quads of a clean, uninterrupted ingest (by document)."""
+
+    folder: Path
+    expected: dict[str, kg.Extraction]
+    clean: dict[str, frozenset[str]]
+
+
+_SHARED: list[Corpus] = []
+
+
+def shared_corpus(factory: pytest.TempPathFactory) -> Corpus:
+    """The test session's corpus of ``COPIES`` x 11 articles, extracted once."""
+    if not _SHARED:
+        folder = factory.mktemp("corpus") / "articles"
+        paths = make_corpus(folder, COPIES)
+        extractions = [kg.extract_file(path) for path in paths]
+        with kg.Graph(Store.in_memory()) as graph:
+            report = graph.ingest([folder])
+            assert report.ok and report.written == len(paths)
+            clean = quads_by_document(graph.store)  # type: ignore[arg-type]
+        _SHARED.append(Corpus(folder, {e.document.id: e for e in extractions}, clean))
+    return _SHARED[0]
+
+
+_CLAIMS = """PREFIX kg: <https://w3id.org/kg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?doc (COUNT(DISTINCT ?claim) AS ?claims) WHERE {
+  GRAPH ?g { ?g dcterms:identifier ?doc . OPTIONAL { ?claim a kg:Claim } }
+} GROUP BY ?doc"""
+
+
+def check_whole_or_absent(store_path: Path, expected: dict[str, kg.Extraction]) -> set[str]:
+    """Open the store as kg does, check it passes the shapes and holds each document
+    exactly as a fresh extraction writes it (or not at all); return the ids it holds."""
+    with Store.open(store_path) as store:
+        stored = quads_by_document(store)
+        claims = {str(r["doc"]): r["claims"] for r in store.query(_CLAIMS)}
+        report = validate(store_graph(store))
+    assert report.conforms, report.text
+    assert "" not in stored, "every quad belongs to a document's graph"
+    assert set(stored) <= set(expected)
+    fresh = store_quads([expected[doc] for doc in stored])
+    for doc, quads in stored.items():
+        extraction = expected[doc]
+        wanted = {claim_iri(doc, r) for r in extraction.relations}
+        assert claims[doc] == len(wanted), f"{doc}: claims of a half-written document"
+        assert quads == fresh[doc], f"{doc}: not the quads a fresh extraction writes"
+        assert len(quads) == len(extraction_to_quads(extraction))
+    return set(stored)

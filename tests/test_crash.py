@@ -20,81 +20,28 @@ from pathlib import Path
 import pytest
 from kgproc import (
     ARTICLES,
+    Corpus,
+    check_whole_or_absent,
     kg_command,
-    make_corpus,
     quads_by_document,
     run_kg,
-    store_dataset,
+    shared_corpus,
+    store_quads,
 )
 
 import kg
-from kg.rdf import extraction_to_quads
 from kg.store import Store
-from kg.validate import validate
 from kg.vocab import actor_iri, claim_iri
 
 pytestmark = pytest.mark.model
 
-COPIES = 4  # 11 articles x 4 = 44 documents, about 10 s of extraction
 
-_CLAIMS = """PREFIX kg: <https://w3id.org/kg/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?doc (COUNT(DISTINCT ?claim) AS ?claims) WHERE {
-  GRAPH ?g { ?g dcterms:identifier ?doc . OPTIONAL { ?claim a kg:Claim } }
-} GROUP BY ?doc"""
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    return shared_corpus(tmp_path_factory)
+
+
 _PROGRESS = re.compile(rb"(\d+)/(\d+) articles")
-
-
-def _store_quads(extractions: list[kg.Extraction]) -> dict[str, frozenset[str]]:
-    """What each document's graph holds when these extractions are written."""
-    memory = Store.in_memory()
-    for extraction in extractions:
-        memory.write(extraction)
-    return quads_by_document(memory)
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("corpus") / "articles"
-    make_corpus(folder, COPIES)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def expected(corpus: Path) -> dict[str, kg.Extraction]:
-    """A fresh extraction of each document, by id, with ``kg.extract_file``."""
-    extractions = [kg.extract_file(path) for path in sorted(corpus.iterdir())]
-    return {e.document.id: e for e in extractions}
-
-
-@pytest.fixture(scope="module")
-def clean(corpus: Path) -> dict[str, frozenset[str]]:
-    """The quads of a clean, uninterrupted ingest of the corpus, by document."""
-    with kg.Graph(Store.in_memory()) as graph:
-        report = graph.ingest([corpus])
-        assert report.ok and report.written == len(list(corpus.iterdir()))
-        return quads_by_document(graph.store)  # type: ignore[arg-type]
-
-
-def _check_whole_or_absent(store_path: Path, expected: dict[str, kg.Extraction]) -> set[str]:
-    """Open the store as kg does and check it; return the ids of the documents it holds."""
-    with Store.open(store_path) as store:
-        stored = quads_by_document(store)
-        claims = {str(r["doc"]): r["claims"] for r in store.query(_CLAIMS)}
-        report = validate(store_dataset(store))
-    assert report.conforms, report.text
-    assert "" not in stored, "every quad belongs to a document's graph"
-    assert set(stored) <= set(expected)
-    fresh = _store_quads([expected[doc] for doc in stored])
-    for doc, quads in stored.items():
-        extraction = expected[doc]
-        wanted = {claim_iri(doc, r) for r in extraction.relations}
-        assert claims[doc] == len(wanted), f"{doc}: claims of a half-written document"
-        assert quads == fresh[doc], f"{doc}: not the quads a fresh extraction writes"
-        assert len(quads) == len(extraction_to_quads(extraction))
-    return set(stored)
-
-
 # --- idempotency by content ----------------------------------------------------------
 
 
@@ -124,9 +71,7 @@ def test_the_same_document_again_changes_nothing(tmp_path: Path, two_articles) -
         assert _dump(graph) == before
 
 
-def test_the_same_content_under_another_name_changes_nothing(
-    tmp_path: Path, two_articles
-) -> None:
+def test_the_same_content_under_another_name_changes_nothing(tmp_path: Path, two_articles) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(two_articles[0], encoding="utf-8")
     renamed = tmp_path / "elsewhere" / "deeper"
@@ -180,7 +125,7 @@ def test_a_changed_document_replaces_its_claims_leaving_no_orphans(
         (stored,) = store.documents()
         assert stored.checksum == new.document.checksum
     # the store is exactly what ingesting only the new version gives
-    assert after == _store_quads([new])
+    assert after == store_quads([new])
 
 
 # Depends on the api.py patch "a renamed duplicate drops the stale version" (see the
@@ -287,11 +232,7 @@ def killed_runs() -> Iterator[list[_Ingest]]:
 
 
 def test_sigkill_at_any_moment_then_a_rerun_completes_the_job(
-    tmp_path: Path,
-    corpus: Path,
-    expected: dict[str, kg.Extraction],
-    clean: dict[str, frozenset[str]],
-    killed_runs: list[_Ingest],
+    tmp_path: Path, corpus: Corpus, killed_runs: list[_Ingest]
 ) -> None:
     store = tmp_path / "store"
     jitter = random.Random(6)
@@ -300,7 +241,7 @@ def test_sigkill_at_any_moment_then_a_rerun_completes_the_job(
     # 44 documents are written (the count includes those already stored), a few ms late
     # so that some kills land inside the next write
     for seconds, documents in ((0.5, 0), (0.0, 3), (0.0, 12), (0.0, 30)):
-        run = _Ingest(corpus, store)
+        run = _Ingest(corpus.folder, store)
         killed_runs.append(run)
         if documents:
             run.wait_for(documents)
@@ -309,13 +250,14 @@ def test_sigkill_at_any_moment_then_a_rerun_completes_the_job(
         assert run.kill() == -signal.SIGKILL
         if not store.exists():
             continue  # killed before it created the store: nothing to check
-        now = _check_whole_or_absent(store, expected)
+        now = check_whole_or_absent(store, corpus.expected)
         assert held <= now, "a kill lost documents an earlier run had written"
-        assert len(now) >= min(documents, len(expected))
+        assert len(now) >= min(documents, len(corpus.expected))
         held = now
-    finished = run_kg("ingest", corpus, "--store", store, cwd=tmp_path)
+    finished = run_kg("ingest", corpus.folder, "--store", store, cwd=tmp_path)
     assert finished.returncode == 0, finished.stderr
-    assert f"{len(clean) - len(held)} article(s), {len(held)} unchanged" in finished.stderr
-    assert _check_whole_or_absent(store, expected) == set(expected)
+    total = len(corpus.clean)
+    assert f"{total - len(held)} article(s), {len(held)} unchanged" in finished.stderr
+    assert check_whole_or_absent(store, corpus.expected) == set(corpus.expected)
     with Store.open(store) as opened:
-        assert quads_by_document(opened) == clean
+        assert quads_by_document(opened) == corpus.clean
