@@ -630,8 +630,11 @@ class MentionFinder:
                     i = other.start - 1
                     continue
                 break
-            hyphen = token.text in {"-", "–"} and bool(words) and i > 0
-            if token.lower_ in _TITLE_FILLERS or (hyphen and doc[i - 1].lower_ in title_words):
+            joiner = token.text in {"-", "–", "."} and bool(words) and i > 0
+            before = doc[i - 1].lower_ if i > 0 else ""
+            if token.lower_ in _TITLE_FILLERS or (
+                joiner and (before in title_words or before + "." in title_words)
+            ):  # "Secretary-General", "Maj. Gen."
                 i -= 1
                 continue
             if token.lower_ in title_words and (

@@ -288,8 +288,9 @@ def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     return Found(tuple(holders), tuple(others), trigger, 0.8)
 
 
-def _possession(token: Token, m: Mentions) -> Found | None:
-    """ "his group" where he is named and the group is known: he leads it."""
+def _possession(token: Token, m: Mentions, word_actor) -> Found | None:
+    """ "his group" where he is named and the group is known: he leads it; "the military
+    regime of Colonel Goita": he leads the regime."""
     if token.lower_ not in _LEADS_POSSESSIONS:
         return None
     owners = [c for c in token.children if c.dep_ == "poss"]
@@ -297,8 +298,11 @@ def _possession(token: Token, m: Mentions) -> Found | None:
     people = [
         a for owner in owners for a in m.resolve(owner) if m.book.type_of(a) is ActorType.PERSON
     ]
-    led = [a for a in m.resolve(token) if m.book.type_of(a) is not ActorType.PERSON]
-    if not people or not led:
+    if not people:
+        return None
+    named = m.resolve(token) or [a for a in [word_actor(token)] if a]
+    led = [a for a in named if m.book.type_of(a) is not ActorType.PERSON]
+    if not led:
         return None
     trigger = Trigger(RelationType.LEADS, "leads")
     return Found(tuple(people), tuple(led), trigger, 0.7)
@@ -318,7 +322,7 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
             found += [_noun(token, t, m, lexicon) for t in lexicon.nouns.get(key, ())]
         if lemma in lexicon.roles:
             found.append(_role(token, lexicon.roles[lemma], m))
-        found.append(_possession(token, m))
+        found.append(_possession(token, m, word_actor))
     if word in lexicon.compounds:
         found.append(_compound(token, lexicon.compounds[word], m, word_actor))
     if word in lexicon.prefixes:
