@@ -245,6 +245,9 @@ def time_queries(location: str, args: argparse.Namespace, names: list[str]) -> d
                 command, capture_output=True, text=True, check=True, timeout=args.timeout
             )
             results[name] = json.loads(run.stdout.strip().splitlines()[-1])
+        except subprocess.CalledProcessError as err:
+            error = err.stderr.strip().splitlines()[-1] if err.stderr.strip() else "failed"
+            results[name] = {"kind": "?", "rows": "-", "median_ms": "error", "p95_ms": error}
         except subprocess.TimeoutExpired:
             results[name] = {
                 "kind": "?",

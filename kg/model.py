@@ -82,8 +82,8 @@ class Document:
     """One article as read: its text and what is known about it.
 
     ``id`` is stable: the record id where the source gives one, otherwise the
-    file name stem joined to a hash of the text. ``checksum`` identifies the
-    content whatever the file is called, so a re-ingest can be recognised.
+    file's path relative to the folder read. ``checksum`` identifies the content
+    whatever the file is called, so a re-ingest can be recognised.
     """
 
     id: str

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .config import Settings
+from .finder import MentionFinder
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import Lexicon, load_lexicon
-from .mentions import MentionFinder, build_matchers, focus_country
+from .mentions import build_matchers, focus_country
 from .model import Document, Extraction, Mention
 from .nlp import load_pipeline, parse
 from .relations import merge_relations, relations_in

@@ -94,7 +94,7 @@ def test_readers_share_a_store_and_keep_a_writer_out(
     with Store.open(seeded, read_only=True) as reader:  # a second reader, here
         documents = reader.stats().documents
         assert documents == 2
-        with pytest.raises(StoreError, match="is locked: another process is reading or"):
+        with pytest.raises(StoreError, match="open read-only in this process; close it"):
             Store.open(seeded)  # nor in this process while it reads
         writer = run_kg("ingest", ARTICLES[2], "--store", seeded, cwd=tmp_path)
         _locked_line(writer, seeded)
@@ -215,7 +215,7 @@ def test_two_readers_at_once_both_answer(seeded: Path, tmp_path: Path) -> None:
             _start("export", "-f", "nq", "-o", tmp_path / "x.nq", "--store", seeded, cwd=tmp_path),
         ]
         outputs = [(*run.communicate(timeout=60), run.returncode) for run in runs]
-    for out, err, code in outputs:
+    for _, err, code in outputs:
         assert code == 0, err
     assert f"articles: {wanted}" in outputs[1][0]
     assert json.loads(outputs[0][0])

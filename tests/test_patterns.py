@@ -12,9 +12,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from kg.finder import MentionFinder
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.lexicon import Lexicon, load_lexicon
-from kg.mentions import Matchers, MentionFinder, build_matchers
+from kg.mentions import Matchers, build_matchers
 from kg.model import Document, Modality, Polarity, RelationType
 from kg.relations import relations_in
 from kg.resources import ontology_dir

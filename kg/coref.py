@@ -1,0 +1,175 @@
+"""Coreference: pronouns and descriptions resolved to the actors they point back at.
+
+"his group", "the militia", "the Iranian-backed group", "its", "they", "itself": each
+is tied to an earlier mention of the right kind, preferring the subject of the clause
+it stands in, then the most recent subject, then the most recent mention. What a
+description meant once ("his group" = HTS) it keeps meaning in the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .mentions import Mentions, Ref
+from .model import ActorType
+
+__all__ = ["Context", "definite", "resolve_references"]
+
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_THING_PRONOUNS = {"it", "its", "itself"}
+_PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+
+
+@dataclass
+class Context:
+    """What coreference remembers across the paragraphs of one document."""
+
+    focus: str | None
+    recent: list[tuple[str, ActorType, str]] = field(default_factory=list)
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+    def remember(self, actor_id: str, actor_type: ActorType, role: str) -> None:
+        self.recent.append((actor_id, actor_type, role))
+        del self.recent[:-40]
+
+    def last(self, types: set[ActorType], *, subject_first: bool = False) -> str | None:
+        if subject_first:
+            for actor_id, actor_type, role in reversed(self.recent[-8:]):
+                if actor_type in types and role == "subject":
+                    return actor_id
+        for actor_id, actor_type, _ in reversed(self.recent):
+            if actor_type in types:
+                return actor_id
+        return None
+
+
+def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
+    """Resolve pronouns and definite descriptions to earlier mentions, in reading order."""
+    ctx = context
+    cues = mentions.lexicon.cues
+    groups = {
+        ActorType.STATE,
+        ActorType.GOVERNMENT,
+        ActorType.ARMED_GROUP,
+        ActorType.ORGANIZATION,
+    }
+    for token in doc:
+        ref = mentions.by_token.get(token.i)
+        if ref is not None:
+            if token.i == ref.end - 1:
+                role = "subject" if token.dep_ in {"nsubj", "nsubjpass"} else "other"
+                ctx.remember(ref.actor_id, mentions.book.type_of(ref.actor_id), role)
+            continue
+        lower = token.lower_
+        targets: list[str | None] = []
+        if lower in _PERSON_PRONOUNS:
+            targets = [ctx.last({ActorType.PERSON})]
+        elif lower in _THING_PRONOUNS and not _expletive(token):
+            targets = _clause_subject(token, mentions)[:1] or [ctx.last(groups, subject_first=True)]
+        elif lower in _PLURAL_PRONOUNS:
+            targets = _clause_subject(token, mentions) or [
+                ctx.last(groups - {ActorType.ORGANIZATION}, subject_first=True)
+            ]
+        elif lower in cues.actor_words and token.pos_ == "NOUN" and definite(token):
+            targets = [_description(token, mentions, context)]
+        found = [t for t in dict.fromkeys(targets) if t is not None]
+        if not found:
+            continue
+        new = Ref(found[0], token.i, token.i + 1, "pronoun")
+        mentions.refs.append(new)
+        mentions.by_token[token.i] = new
+        if len(found) > 1:
+            mentions.plural[token.i] = found
+        if token.dep_ in {"nsubj", "nsubjpass"} and lower not in _THING_PRONOUNS:
+            ctx.remember(found[0], mentions.book.type_of(found[0]), "subject")
+
+
+def _description(token: Token, mentions: Mentions, context: Context) -> str | None:
+    """ "the group", "his group", "the Iranian-backed militia": the name it was given
+    here ("now known as HTS"), what the same words meant before, or the last actor
+    of the kind the word names."""
+    ctx = context
+    description = _description_key(token)
+    target = _appositive_actor(token, mentions) or ctx.descriptions.get(description)
+    if target is None and not any(c.dep_ == "poss" for c in token.children):
+        kind = ActorType(mentions.lexicon.cues.actor_words[token.lower_])
+        target = ctx.last({kind}, subject_first=True)
+    if target is not None:
+        ctx.descriptions[description] = target
+    return target
+
+
+def definite(token: Token) -> bool:
+    """ "the group", "his group", "the militant group", "the Iranian-backed militia": a
+    definite or possessed actor word, whatever adjectives stand before it."""
+    lefts = [
+        c
+        for c in token.lefts
+        if c.dep_ in {"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "npadvmod"}
+    ]
+    anchors = [
+        c
+        for c in lefts
+        if (c.dep_ == "det" and c.lower_ in {"the", "this", "that"})
+        or (c.dep_ == "poss" and c.pos_ == "PRON")
+    ]
+    others = [c for c in lefts if c not in anchors]
+    return bool(anchors) and all(
+        c.pos_ in {"ADJ", "VERB", "NOUN", "ADV"} and c.ent_type_ == "" for c in others
+    )
+
+
+def _expletive(token: Token) -> bool:
+    """ "It was his first interview": an "it" that points at nothing."""
+    head = token.head
+    return (
+        token.dep_ == "nsubj"
+        and head.lemma_ == "be"
+        and any(c.dep_ in {"attr", "acomp", "ccomp"} for c in head.children)
+    )
+
+
+def _description_key(token: Token) -> str:
+    owner = next((c.lower_ for c in token.lefts if c.dep_ == "poss"), "the")
+    return f"{owner} {token.lemma_.lower()}"
+
+
+def _appositive_actor(token: Token, mentions: Mentions) -> str | None:
+    """ "his group - a former Al-Qaeda affiliate now known as HTS": the name it is given."""
+    for node in token.subtree:
+        if node.i == token.i:
+            continue
+        ref = mentions.by_token.get(node.i)
+        if ref is None:
+            continue
+        if node.dep_ == "compound" or mentions.by_token.get(node.head.i) is ref:
+            continue
+        path = node
+        steps = 0
+        while path.i != token.i and steps < 6:
+            if path.dep_ not in {"appos", "acl", "prep", "pobj", "attr"}:
+                break
+            if path.dep_ == "prep" and path.lower_ != "as":
+                break
+            path = path.head
+            steps += 1
+        if path.i == token.i:
+            return ref.actor_id
+    return None
+
+
+def _clause_subject(token: Token, mentions: Mentions) -> list[str]:
+    """The actors subject of the clause a pronoun sits in: "Russia ... its invasion"."""
+    node = token.head
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i != token.i:
+                found = mentions.resolve(child)
+                if found and not any(t.i == token.i for t in child.subtree):
+                    return found
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return []

@@ -1,0 +1,334 @@
+"""Reading one article's paragraphs for actors: the passes, in order.
+
+Names come from the gazetteer (aliases, demonyms, country-specific descriptions such
+as "government forces"), then from spaCy's entities and from noun phrases headed by
+actor words ("pro-government militia groups"); pronouns and descriptions are resolved
+(:mod:`kg.coref`) and titles join people to bodies (:mod:`kg.titles`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from .coref import Context, definite, resolve_references
+from .gazetteer import Gazetteer, normalize
+from .lexicon import Lexicon
+from .mentions import ActorBook, Matchers, Mentions, Ref, country_votes, gazetteer_spans
+from .model import ActorType
+from .titles import add_titles, title_words
+
+__all__ = ["MentionFinder"]
+
+_SKIP_MODIFIERS = {
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "other",
+    "some",
+    "many",
+    "several",
+    "few",
+    "all",
+    "any",
+    "each",
+    "both",
+    "more",
+    "most",
+    "such",
+    "own",
+    "same",
+    "new",
+    "main",
+    "local",
+    "senior",
+    "top",
+    "small",
+    "large",
+    "key",
+    "major",
+    "two",
+    "three",
+    "four",
+    "various",
+    "rival",
+    "armed",
+    "regional",
+    "foreign",
+    "certain",
+    "former",
+}
+_QUANTIFIERS = {
+    "other",
+    "such",
+    "many",
+    "some",
+    "several",
+    "all",
+    "these",
+    "those",
+    "most",
+    "any",
+    "each",
+    "no",
+    "various",
+    "numerous",
+    "few",
+}
+
+
+class MentionFinder:
+    """Finds the actor mentions of a document's paragraphs, in order, with coreference."""
+
+    def __init__(
+        self, gazetteer: Gazetteer, lexicon: Lexicon, matchers: Matchers, focus: str | None
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.matchers = matchers
+        self.book = ActorBook(gazetteer)
+        self.context = Context(focus)
+
+    def actor_for_word(self, token: Token) -> str | None:
+        """The actor one word names on its own: "government" in "anti-government", "rebel"
+        in "rebel commander", "Russian" in "pro-Russian"."""
+        text = token.text
+        focus = self.context.focus
+        entry = (
+            self.gazetteer.by_generic(text, focus)
+            or self.gazetteer.by_generic(text + "s", focus)
+            or self.gazetteer.by_name(text)
+            or self.gazetteer.by_demonym(text)
+        )
+        return self.book.known(entry.id, text) if entry else None
+
+    def paragraph(self, doc: Doc) -> Mentions:
+        """The mentions of one paragraph. A paragraph clearly about another country than
+        the article, and silent about the article's own ("Sudan's army said ..."), reads
+        its descriptions in that country."""
+        votes = country_votes([doc], self.matchers, self.gazetteer)
+        article = self.context.focus
+        ranked = votes.most_common(2)
+        clear = (
+            ranked
+            and votes[article] == 0
+            and ranked[0][1] >= 2
+            and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+        )
+        self.context.focus = ranked[0][0] if clear else article
+        try:
+            return self._paragraph(doc)
+        finally:
+            self.context.focus = article
+
+    def _paragraph(self, doc: Doc) -> Mentions:
+        spans = list(self._gazetteer(doc))
+        spans.extend(self._entities(doc, spans))
+        spans = _filter(spans)
+        spans.extend(self._phrases(doc, spans))
+        spans = _filter(spans)
+        refs = [Ref(actor_id, start, end, kind) for start, end, kind, actor_id in spans]
+        mentions = Mentions(doc, refs, [], self.book, self.lexicon)
+        resolve_references(doc, mentions, self.context)
+        add_titles(doc, mentions, self.gazetteer, self.actor_for_word)
+        return mentions
+
+    def _gazetteer(self, doc: Doc) -> Iterator[tuple[int, int, str, str]]:
+        cues = self.lexicon.cues
+        for start, end, kind, text in gazetteer_spans(doc, self.matchers, self.gazetteer):
+            if kind == "name":
+                entry = self.gazetteer.by_name(text)
+            elif kind == "demonym":
+                entry = self.gazetteer.by_demonym(text)
+            else:
+                entry = self.gazetteer.by_generic(_strip_the(text), self.context.focus)
+                if entry is None or _specified(doc[start:end], cues.former):
+                    continue
+                if _owned(doc, start, end, self.matchers):
+                    continue
+            if entry is None:
+                continue
+            if kind == "demonym" and not _demonym_refers(doc[end - 1], self.lexicon):
+                continue
+            yield start, end, kind, self.book.known(entry.id, text)
+
+    def _entities(
+        self, doc: Doc, taken: list[tuple[int, int, str, str]]
+    ) -> Iterator[tuple[int, int, str, str]]:
+        used = {i for s in taken for i in range(s[0], s[1])}
+        media = self.lexicon.cues.media
+        for ent in doc.ents:
+            if ent.label_ not in {"PERSON", "ORG"} or not used.isdisjoint(
+                range(ent.start, ent.end)
+            ):
+                continue
+            span = _trim(ent)
+            if span is None or normalize(span.text) in media:
+                continue
+            if ent.label_ == "PERSON":
+                if not _looks_like_name(span) or _modifies_noun(span[-1]):
+                    continue
+                titled = span.start > 0 and doc[span.start - 1].lower_ in title_words(
+                    self.lexicon.cues
+                )
+                if len(span) == 1 and not titled and not self.book.has_person(span.text):
+                    continue  # a lone capitalised word is as often a place ("Goma")
+                actor_id = self.book.new(span.text, ActorType.PERSON, span.text)
+            else:
+                head = span[-1].lower_
+                kind = self.lexicon.cues.actor_words.get(head)
+                if kind is None and not span.text.isupper():
+                    continue
+                actor_type = ActorType(kind) if kind else ActorType.ORGANIZATION
+                actor_id = self.book.new(span.text, actor_type, span.text)
+            yield span.start, span.end, "entity", actor_id
+
+    def _phrases(
+        self, doc: Doc, taken: list[tuple[int, int, str, str]]
+    ) -> Iterator[tuple[int, int, str, str]]:
+        """Noun phrases headed by an actor word, specified enough to name one actor."""
+        cues = self.lexicon.cues
+        used = {i for s in taken for i in range(s[0], s[1])}
+        for token in doc:
+            kind = cues.actor_words.get(token.lower_)
+            if kind is None or token.pos_ not in {"NOUN", "PROPN"} or token.i in used:
+                continue
+            if token.dep_ == "compound" and token.head.lower_ in cues.actor_words:
+                continue
+            left = [
+                c
+                for c in token.lefts
+                if c.dep_ in {"amod", "compound", "nmod", "npadvmod"} and c.i not in used
+            ]
+            if not left or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.lefts):
+                continue
+            start = min(t.left_edge.i for t in left)
+            words = [t for t in doc[start : token.i + 1] if t.lower_ not in _SKIP_MODIFIERS]
+            if any(
+                t.i in used and not _in_hyphen_compound(t, self.lexicon)
+                for t in doc[start : token.i + 1]
+            ):
+                continue
+            if len(words) < 2 or any(t.lower_ in cues.former for t in doc[start : token.i]):
+                continue
+            if token.i + 1 < len(doc) and (token.i + 1) in used:
+                continue  # "the Palestinian militant group Hamas": the name decides
+            if any(c.dep_ == "poss" for c in token.children) or (
+                start > 0 and doc[start - 1].lower_ in {"'s", "’s"}
+            ):
+                continue  # "Rwanda's national army": the owner decides
+            if definite(token) and token.tag_ != "NNS":
+                continue  # "the Iranian-backed group": an earlier actor, by coreference
+            if any(c.lower_ in _QUANTIFIERS for c in token.lefts):
+                continue  # "other Iranian-backed groups": no one actor
+            label = doc[words[0].i : token.i + 1].text
+            yield words[0].i, token.i + 1, "phrase", self.book.new(label, ActorType(kind), label)
+
+
+def _filter(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Longest first, then names over descriptions over adjectives; no overlaps."""
+    rank = {"name": 0, "generic": 1, "demonym": 2, "entity": 3, "phrase": 4}
+    ordered = sorted(spans, key=lambda s: (-(s[1] - s[0]), rank[s[2]], s[0]))
+    taken: set[int] = set()
+    kept = []
+    for start, end, kind, actor_id in ordered:
+        if taken.isdisjoint(range(start, end)):
+            kept.append((start, end, kind, actor_id))
+            taken.update(range(start, end))
+    return sorted(kept)
+
+
+def _owned(doc: Doc, start: int, end: int, matchers: Matchers) -> bool:
+    """ "Rwanda's national army", "the South African army": a description whose owner is
+    named is that owner's, not the article's generic side."""
+    head = doc[end - 1]
+    named = {i for _, s, e in (*matchers.lower(doc), *matchers.exact(doc)) for i in range(s, e)}
+    for child in head.children:
+        if child.i >= start:
+            continue
+        if child.dep_ == "poss" or (
+            child.dep_ in {"amod", "compound", "nmod"} and child.i in named
+        ):
+            return True
+    return start > 0 and doc[start - 1].lower_ in {"'s", "’s"}
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _specified(span: Span, former: frozenset[str]) -> bool:
+    """True when a description is qualified away from its generic sense ("former rebels")."""
+    return any(t.lower_ in former for t in span)
+
+
+def _demonym_refers(token: Token, lexicon: Lexicon) -> bool:
+    """An adjective names its state only where it qualifies an actor word or an event
+    ("Russian forces", "Russian bombing", "Turkish Foreign Minister"), never a place or
+    a people ("the central Syrian city", "Syrian refugees")."""
+    head = token.head if token.dep_ in {"amod", "compound", "nmod"} else token
+    if token.dep_ == "conj" and token.head.dep_ in {"amod", "compound"}:
+        head = token.head.head
+    cues = lexicon.cues
+    lemma = head.lemma_.lower()
+    word = head.lower_
+    return (
+        word in cues.metonymy_heads
+        or lemma in lexicon.nouns
+        or lemma in lexicon.roles
+        or word in title_words(cues)
+        or head.i == token.i
+    )
+
+
+def _trim(span: Span) -> Span | None:
+    tokens = [t for t in span if not (t.is_punct and t.text not in {"-", "'"})]
+    while tokens and tokens[0].lower_ in {"the", "'s", "’s"}:
+        tokens.pop(0)
+    while tokens and tokens[-1].lower_ in {"'s", "’s", "-"}:
+        tokens.pop()
+    if not tokens:
+        return None
+    return span.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _looks_like_name(span: Span) -> bool:
+    """spaCy sometimes tags "Homs" or "Talbisa" as a person; real names are capitalised words."""
+    words = [t for t in span if t.is_alpha]
+    return (
+        bool(words)
+        and all(
+            t.text[0].isupper() or t.lower_ in {"al", "bin", "ibn", "abu", "de", "van", "von"}
+            for t in words
+        )
+        and len(span) <= 6
+    )
+
+
+def _in_hyphen_compound(token: Token, lexicon: Lexicon) -> bool:
+    """The "Ankara" of "Ankara-aligned groups": a name inside a relational modifier."""
+    doc = token.doc
+    i = token.i
+    while i + 1 < len(doc) and doc[i + 1].text not in {"-", "–"} and doc[i + 1].ent_iob_ == "I":
+        i += 1
+    after = (
+        i + 2 < len(doc)
+        and doc[i + 1].text in {"-", "–"}
+        and (doc[i + 2].lower_ in lexicon.compounds)
+    )
+    before = (
+        token.i >= 2
+        and doc[token.i - 1].text in {"-", "–"}
+        and (doc[token.i - 2].lower_ in lexicon.prefixes)
+    )
+    return after or before
+
+
+def _modifies_noun(token: Token) -> bool:
+    """ "the Alawite sect": a name-like word that only qualifies a common noun."""
+    return token.dep_ in {"amod", "compound"} and token.head.pos_ == "NOUN"

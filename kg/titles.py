@@ -1,0 +1,253 @@
+"""Titles and offices: what joins a person, or a body, to the body it belongs to.
+
+"Turkish Foreign Minister Hakan Fidan" (a title before a name), "Hezbollah's new
+leader, Naim Qassem" (a title in apposition), "X has served as deputy chairman of Y"
+(an office given by a verb), "NATO member Turkey", "U.S. Central Command". Each gives a
+``TitleLink`` (leads or member_of), read from the title words in ontology/cues.toml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from .gazetteer import Gazetteer
+from .lexicon import Cues
+from .mentions import ActorBook, Mentions, Ref, TitleLink
+from .model import ActorType, RelationType
+
+__all__ = ["WordActor", "add_titles", "title_words"]
+
+WordActor = Callable[[Token], "str | None"]
+"""Names the actor a single word stands for ("rebel" in "rebel commander"), or None."""
+
+_TITLE_PREPS = {"of", "with", "in", "at", "for", "from"}
+_TITLE_FILLERS = {"'s", "’s", "new", "acting", "interim", "top", "senior", "then"}
+_SUBORDINATE = {"deputy", "vice", "assistant", "under", "associate", "vice-president"}
+_HEADS = {"chief", "head", "commander", "leader", "boss", "chairman"}
+_OFFICE_VERBS = {
+    "be",
+    "become",
+    "remain",
+    "serve",
+    "act",
+    "appoint",
+    "name",
+    "elect",
+    "install",
+    "swear",
+    "nominate",
+    "make",
+}
+
+
+def add_titles(doc: Doc, mentions: Mentions, gazetteer: Gazetteer, word_actor: WordActor) -> None:
+    """Join titles to names: "Turkish Foreign Minister Hakan Fidan", "NATO member Turkey",
+    "Hezbollah's new leader, Naim Qassem", "a top commander with the group"."""
+    cues = mentions.lexicon.cues
+    known_words = title_words(cues)
+    by_token = mentions.by_token
+    out: list[Ref] = []
+    for ref in mentions.refs:
+        out.append(_prefix_title(doc, ref, by_token, mentions, gazetteer))
+    mentions.refs[:] = out
+    mentions.by_token.clear()
+    for ref in out:
+        for i in range(ref.start, ref.end):
+            mentions.by_token[i] = ref
+    for token in doc:
+        qualifiers = [
+            c.lower_
+            for c in token.lefts
+            if c.dep_ in {"amod", "compound"}
+            and (c.lower_ in known_words or c.lower_ in _SUBORDINATE)
+        ]
+        relation = _title_relation(" ".join([*qualifiers, token.lower_]), cues, ActorType.PERSON)
+        if relation is None:
+            relation = _title_relation(token.lower_, cues, ActorType.PERSON)
+        if token.lower_ in cues.body_titles:
+            relation = RelationType.MEMBER_OF
+        if relation is None or token.i in by_token:
+            continue
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+            relation = RelationType.MEMBER_OF  # "a top commander with the group": one of many
+        elif token.lower_ in _HEADS and any(
+            c.dep_ == "compound" and mentions.resolve(c) for c in token.children
+        ):
+            relation = RelationType.LEADS  # "army chief" of the army itself
+        if any(c.lower_ in cues.former for c in token.lefts) or _misparsed_subject(token):
+            continue
+        bodies = [
+            a
+            for c in token.children
+            if c.dep_ in {"poss", "compound", "amod"}
+            for a in (mentions.resolve(c) or filter(None, [word_actor(c)]))
+        ] + [
+            a
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ in _TITLE_PREPS
+            for o in p.children
+            if o.dep_ == "pobj"
+            for a in mentions.resolve(o)
+        ]
+        near = [*token.children, token.head] if token.dep_ == "appos" else list(token.children)
+        wanted = (
+            {ActorType.PERSON}
+            if token.lower_ not in cues.body_titles
+            else {ActorType.ORGANIZATION, ActorType.GOVERNMENT, ActorType.ARMED_GROUP}
+        )
+        people = [
+            by_token[n.i].actor_id
+            for n in near
+            if n.i in by_token
+            and (n.dep_ == "appos" or token.dep_ == "appos")
+            and mentions.book.type_of(by_token[n.i].actor_id) in wanted
+        ]
+        people += [a for a in _holders(token, mentions) if mentions.book.type_of(a) in wanted]
+        for person in dict.fromkeys(people):
+            for body in dict.fromkeys(bodies):
+                if body != person and mentions.book.type_of(body) is not ActorType.PERSON:
+                    mentions.titles.append(TitleLink(person, body, relation, token.i, token.i + 1))
+                    if relation is RelationType.LEADS:
+                        mentions.book.led_by.setdefault(person, body)
+
+
+def _prefix_title(
+    doc: Doc, ref: Ref, by_token: dict[int, Ref], mentions: Mentions, gazetteer: Gazetteer
+) -> Ref:
+    """Read the titles left of a name; return the name's span widened over them."""
+    cues = mentions.lexicon.cues
+    actor_type = mentions.book.type_of(ref.actor_id)
+    i = ref.start - 1
+    words: list[str] = []
+    body: str | None = None
+    first = ref.start
+    known_words = title_words(cues)
+    while i >= 0:
+        token = doc[i]
+        other = by_token.get(i)
+        if other is not None and other is not ref:
+            if body is None and (
+                mentions.book.type_of(other.actor_id) is not ActorType.PERSON or words
+            ):
+                body = other.actor_id
+                first = other.start
+                i = other.start - 1
+                continue
+            break
+        joiner = token.text in {"-", "–", "."} and bool(words) and i > 0
+        before = doc[i - 1].lower_ if i > 0 else ""
+        if token.lower_ in _TITLE_FILLERS or (
+            joiner and (before in known_words or before + "." in known_words)
+        ):  # "Secretary-General", "Maj. Gen."
+            i -= 1
+            continue
+        if token.lower_ in known_words and (
+            token.pos_ in {"NOUN", "PROPN", "ADJ"} or (token.lower_ == "of" and words)
+        ):
+            words.insert(0, token.lower_)
+            first = token.i
+            i -= 1
+            continue
+        break
+    relation = _title_relation(" ".join(words), cues, actor_type)
+    if (
+        relation is not None
+        and body is None
+        and actor_type is ActorType.PERSON
+        and _state_office(words, cues)
+    ):
+        # "President Bashar al-Assad": the office is in the person's own country.
+        home = gazetteer.home_of(ref.actor_id)
+        body = mentions.book.known(home, gazetteer.entries[home].actor.label) if home else None
+    if (
+        relation is None
+        and body is not None
+        and not words
+        and _agency_of(ref, body, gazetteer, mentions.book)
+    ):
+        relation = RelationType.MEMBER_OF  # "U.S. Central Command", "Israel's Mossad"
+    if relation is None or body is None or body == ref.actor_id:
+        return ref
+    if any(t.lower_ in cues.former for t in doc[max(0, first - 2) : ref.start]):
+        return ref
+    if relation is RelationType.LEADS and mentions.book.type_of(body) is ActorType.PERSON:
+        return ref
+    mentions.titles.append(TitleLink(ref.actor_id, body, relation, first, ref.end))
+    if relation is RelationType.LEADS:
+        mentions.book.led_by.setdefault(ref.actor_id, body)
+    if actor_type is ActorType.PERSON:
+        return Ref(ref.actor_id, min(first, ref.start), ref.end, ref.kind)
+    return ref
+
+
+def _agency_of(ref: Ref, body: str, gazetteer: Gazetteer, book: ActorBook) -> bool:
+    """An organisation named after its own state is one of that state's bodies."""
+    entry = gazetteer.get(ref.actor_id)
+    return (
+        entry is not None
+        and entry.actor.type in {ActorType.ORGANIZATION, ActorType.GOVERNMENT}
+        and gazetteer.home_of(ref.actor_id) == body
+        and book.type_of(body) is ActorType.STATE
+    )
+
+
+def _holders(title: Token, mentions: Mentions) -> list[str]:
+    """Who holds a title given by a verb: "X is the leader of Y", "X has served as deputy
+    chairman of Y", "X was appointed commander of Y"."""
+    verb = None
+    if title.dep_ in {"attr", "oprd"}:
+        verb = title.head
+    elif title.dep_ == "pobj" and title.head.lower_ == "as":
+        verb = title.head.head
+    if verb is None or verb.lemma_.lower() not in _OFFICE_VERBS:
+        return []
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return [a for c in subjects for a in mentions.resolve(c)]
+
+
+def _state_office(words: list[str], cues: Cues) -> bool:
+    """An office only a state has ("President", "Foreign Minister"), so a title with no
+    body named still places the person in their own country's government."""
+    title = " ".join(words)
+    return any(title == office or title.endswith(" " + office) for office in cues.state_offices)
+
+
+def title_words(cues: Cues) -> set[str]:
+    return {w for title in cues.titles for w in title.split()}
+
+
+def _title_relation(title: str, cues: Cues, actor_type: ActorType) -> RelationType | None:
+    """The relation a title gives: the longest known title the words end with decides.
+
+    A trailing rank qualifies an office ("military ruler Gen" leads) unless the words
+    make a title with it ("Secretary-General").
+    """
+    words = title.split()
+    if actor_type is ActorType.PERSON and _SUBORDINATE & set(words):
+        return RelationType.MEMBER_OF  # "deputy prime minister", "vice chairman"
+    stripped = list(words)
+    while len(stripped) > 1 and stripped[-1] in cues.ranks:
+        stripped.pop()
+    candidates = [words[n:] for n in range(len(words) - 1)] + [
+        stripped[n:] for n in range(len(stripped))
+    ]
+    for tail_words in candidates:
+        tail = " ".join(tail_words)
+        if actor_type is not ActorType.PERSON and tail != "member":
+            continue
+        if tail in cues.leader_titles:
+            return RelationType.LEADS
+        if tail in cues.member_titles:
+            return RelationType.MEMBER_OF
+    return None
+
+
+def _misparsed_subject(title: Token) -> bool:
+    """ "In a blow to Assad, the head of X said ...": a title parsed as apposition to a
+    name inside a fronted phrase is really the subject of a verb that lacks one."""
+    if title.dep_ != "appos" or title.head.dep_ != "pobj":
+        return False
+    root = title.sent.root
+    return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
