@@ -266,7 +266,7 @@ def log(text: str) -> None:
 
 def measure(claims: int, args: argparse.Namespace) -> dict[str, object]:
     names = ["resolve_actor"] + [q.name for q in list_queries() if q.name not in args.skip]
-    with tempfile.TemporaryDirectory(dir=Path.cwd()) as tmp:
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         folder = Path(tmp)
         figures: dict[str, object] = {"claims": claims, **build_store(folder, claims)}
         log(f"{claims} claims: {figures}")

@@ -24,8 +24,10 @@ from .errors import InputError
 from .graph import to_networkx
 from .io import iter_documents, parse_text, read_document
 from .model import Document, Extraction
-from .query import run_query
+from .query import resolve_actor, run_query
+from .sources import link_sources
 from .store import GraphStore, Row, Store, StoreStats
+from .vocab import actor_id_of
 
 if TYPE_CHECKING:  # spaCy loads with the first extraction: queries and views start fast
     from .pipeline import Extractor
@@ -196,6 +198,8 @@ class Graph:
             done += 1
             if progress is not None:
                 progress(IngestProgress(done, total, time.perf_counter() - started))
+        if report.written:
+            link_sources(self.store)  # syndicated and near-duplicate copies: one source
         report.seconds = time.perf_counter() - started
         return report
 
@@ -224,7 +228,20 @@ class Graph:
 
         return export(self, Path(path), format)
 
+    def analyze(self, *, top: int = 10, chain: tuple[str, str] | None = None) -> dict[str, Any]:
+        """``kg analyze`` as plain data; ``chain`` names two actors (id, name or alias)
+        whose support chains to report."""
+        from .analysis import analyze
+
+        if chain is not None:
+            chain = (
+                actor_id_of(resolve_actor(self.store, chain[0])),
+                actor_id_of(resolve_actor(self.store, chain[1])),
+            )
+        return analyze(self.to_networkx(), top=top, chain=chain)
+
     def stats(self) -> StoreStats:
+        """Counts of documents, actors, claims, edges and quads."""
         return self.store.stats()
 
 

@@ -325,6 +325,32 @@ def view_cli(
     typer.echo(f"wrote {output}", err=True)
 
 
+@app.command("analyze")
+def analyze_cli(
+    top: Annotated[int, typer.Option(help="Rows per ranking.")] = 10,
+    chain: Annotated[
+        list[str] | None,
+        typer.Option("--chain", help="Two actors, the option given twice: support chains."),
+    ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    store: StoreOption = None,
+) -> None:
+    """Most backed and opposed actors, brokers, structural balance, coalitions, chains."""
+    from .analysis import format_analysis
+
+    if format not in {"table", "json"}:
+        raise KgError(f"unknown format {format!r}; use table or json")
+    if chain is not None and len(chain) != 2:
+        raise KgError("--chain takes two actors: --chain Iran --chain Assad")
+    settings = _settings(store, None)
+    with api.open_graph(settings.store, settings=settings) as graph:
+        report = graph.analyze(top=top, chain=(chain[0], chain[1]) if chain else None)
+    if format == "json":
+        _out(json.dumps(report, indent=1, ensure_ascii=False))
+    else:
+        _out(format_analysis(report))
+
+
 @app.command("eval")
 def eval_cli(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of <article>.gold.json files.")],
