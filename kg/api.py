@@ -44,8 +44,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_CHECKSUMS = """PREFIX kg: <https://w3id.org/kg/ontology#>
-SELECT ?checksum WHERE { ?doc a kg:Document ; kg:checksum ?checksum }"""
+_UNLINKED = """PREFIX kg: <https://w3id.org/kg/ontology#>
+ASK { ?doc a kg:Document FILTER NOT EXISTS { ?doc kg:story ?story } }"""
 
 
 @lru_cache(maxsize=2)
@@ -173,7 +173,8 @@ class Graph:
         report = IngestReport()
         started = time.perf_counter()
         total = count_inputs(paths) if progress is not None else None
-        known = {str(row["checksum"]) for row in self.store.query(_CHECKSUMS)}
+        stored = {doc.id: doc.checksum for doc in self.store.documents()}
+        known = set(stored.values())
         done = 0
 
         def fresh() -> Iterator[Document]:
@@ -185,6 +186,9 @@ class Graph:
                     continue
                 report.read += 1
                 if item.checksum in known:
+                    if stored.get(item.id, item.checksum) != item.checksum:
+                        # this name now holds a copy of another document: drop its old claims
+                        self.store.remove(item.id)
                     report.unchanged += 1
                     done += 1
                     continue
@@ -198,8 +202,10 @@ class Graph:
             done += 1
             if progress is not None:
                 progress(IngestProgress(done, total, time.perf_counter() - started))
-        if report.written:
-            link_sources(self.store)  # syndicated and near-duplicate copies: one source
+        # syndicated and near-duplicate copies: one source; also link what a run killed
+        # between its last write and this point left unlinked
+        if report.written or self.store.query(_UNLINKED) == [{"result": True}]:
+            link_sources(self.store)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -245,12 +251,21 @@ class Graph:
         return self.store.stats()
 
 
-def open_graph(location: str | Path | None = None, *, settings: Settings | None = None) -> Graph:
+def open_graph(
+    location: str | Path | None = None,
+    *,
+    settings: Settings | None = None,
+    read_only: bool = False,
+) -> Graph:
     """Open (creating if needed) the store at ``location``: a folder for the embedded
     store, ``KG_STORE`` or ./kg-store by default.
+
+    ``read_only`` lets any number of processes read the store at once; a process that
+    writes (ingests) needs it to itself (see ``kg.locking``).
 
     Raises:
         StoreError: the folder is not a store, or another process holds its lock.
     """
     settings = settings or Settings()
-    return Graph(Store.open(location or settings.store), settings=settings)
+    store = Store.open(location or settings.store, read_only=read_only)
+    return Graph(store, settings=settings)

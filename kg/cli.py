@@ -141,7 +141,7 @@ def build_cli(
 def stats_cli(store: StoreOption = None, model: ModelOption = None) -> None:
     """Summarise the store: articles, actors, edges by type, the best-sourced edges."""
     settings = _settings(store, model)
-    with api.open_graph(settings.store, settings=settings) as graph:
+    with api.open_graph(settings.store, settings=settings, read_only=True) as graph:
         _out(_summary(graph.to_networkx(), graph.stats().documents))
 
 
@@ -255,7 +255,7 @@ def query_cli(
     if format not in {"table", "csv", "json"}:
         raise KgError(f"unknown format {format!r}; use table, csv or json")
     settings = _settings(store, None)
-    with api.open_graph(settings.store, settings=settings) as graph:
+    with api.open_graph(settings.store, settings=settings, read_only=True) as graph:
         rows = graph.query(name, **_params(param or []))
     if format == "json":
         _out(json.dumps(rows, indent=1, ensure_ascii=False, default=str))
@@ -279,7 +279,7 @@ def export_cli(
     """Write the graph as RDF (ttl, trig, nq, nt, jsonld) or for Gephi (graphml, gexf, csv)."""
     settings = _settings(store, None)
     target = output or Path(f"graph.{format}")
-    with api.open_graph(settings.store, settings=settings) as graph:
+    with api.open_graph(settings.store, settings=settings, read_only=True) as graph:
         graph.export(target, format)
     typer.echo(f"wrote {target}", err=True)
 
@@ -310,7 +310,7 @@ def view_cli(
         until=until,
         min_sources=min_sources,
     )
-    with api.open_graph(settings.store, settings=settings) as graph:
+    with api.open_graph(settings.store, settings=settings, read_only=True) as graph:
         G = graph.to_networkx()
     if format == "html":
         from .html import render_html
@@ -343,7 +343,7 @@ def analyze_cli(
     if chain is not None and len(chain) != 2:
         raise KgError("--chain takes two actors: --chain Iran --chain Assad")
     settings = _settings(store, None)
-    with api.open_graph(settings.store, settings=settings) as graph:
+    with api.open_graph(settings.store, settings=settings, read_only=True) as graph:
         report = graph.analyze(top=top, chain=(chain[0], chain[1]) if chain else None)
     if format == "json":
         _out(json.dumps(report, indent=1, ensure_ascii=False))
