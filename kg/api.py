@@ -21,7 +21,7 @@ import networkx as nx
 
 from .config import Settings
 from .errors import InputError
-from .graph import to_networkx
+from .graph import claims_graph, to_networkx
 from .io import iter_documents, parse_text, read_document
 from .model import Document, Extraction
 from .query import resolve_actor, run_query
@@ -220,6 +220,16 @@ class Graph:
     def to_networkx(self) -> nx.MultiDiGraph:
         """The graph as a MultiDiGraph: one edge per (subject, relation, object)."""
         return to_networkx(self.store)
+
+    def claims_graph(self) -> nx.MultiDiGraph:
+        """One edge per claim, with its polarity, modality, attribution and quote."""
+        return claims_graph(self.store)
+
+    def signed_graph(self) -> nx.DiGraph:
+        """The aggregated signed digraph: +backs / -opposes, weight = independent sources."""
+        from .analysis import signed_graph
+
+        return signed_graph(self.to_networkx())
 
     def render_html(self, path: str | Path, **options: Any) -> Path:
         """Write the interactive view; options as in ``kg.html.render_html``."""

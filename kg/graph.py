@@ -34,7 +34,7 @@ from .sources import event_date, fingerprint, group_sources
 from .store import GraphStore, Row, Value
 from .vocab import actor_id_of, relation_type_of
 
-__all__ = ["to_networkx"]
+__all__ = ["claims_graph", "to_networkx"]
 
 _Key = tuple[str, RelationType, str]
 _RIVALS = {RelationType.BACKS: RelationType.OPPOSES, RelationType.OPPOSES: RelationType.BACKS}
@@ -79,6 +79,52 @@ def to_networkx(source: GraphStore | Iterable[Extraction]) -> nx.MultiDiGraph:
     else:
         actors, claims = _from_extractions(source)
     return _build(actors, claims)
+
+
+def claims_graph(source: GraphStore | Iterable[Extraction]) -> nx.MultiDiGraph:
+    """The claim-level graph: one edge per claim, negative and hypothetical ones included,
+    so an analyst can weigh each report on its own.
+
+    Nodes are as in :func:`to_networkx`; edge keys are ``relation:n``. Edge attributes:
+    ``relation``, ``subtype``, ``polarity``, ``modality``, ``confidence``,
+    ``attribution``, ``doc``, ``story`` (the independent source), ``date``, ``quote``,
+    ``start``, ``end``.
+
+    >>> from kg.model import Document
+    >>> claims_graph([Extraction(Document("d", "No news."), (), ())]).number_of_edges()
+    0
+    """
+    actors, claims = (
+        _from_store(source) if isinstance(source, GraphStore) else (_from_extractions(source))
+    )
+    graph = _build(actors, ())
+    for n, (relation, info) in enumerate(sorted(claims, key=_claim_order)):
+        published = date.fromisoformat(info.published) if info.published else None
+        day = event_date(relation, published) or published
+        evidence = relation.evidence[0]
+        graph.add_edge(
+            relation.subject,
+            relation.object,
+            key=f"{relation.relation.value}:{n}",
+            relation=relation.relation.value,
+            subtype=relation.subtype,
+            polarity=relation.polarity.value,
+            modality=relation.modality.value,
+            confidence=relation.confidence,
+            attribution=relation.attribution,
+            doc=info.id,
+            story=info.story,
+            date=day.isoformat() if day else None,
+            quote=evidence.quote,
+            start=evidence.start,
+            end=evidence.end,
+        )
+    return graph
+
+
+def _claim_order(item: tuple[Relation, _Source]) -> tuple[Any, ...]:
+    relation, info = item
+    return (info.id, relation.evidence[0].start, relation.key, relation.polarity, relation.modality)
 
 
 def _from_extractions(

@@ -160,3 +160,29 @@ def test_undated_documents_leave_dates_empty() -> None:
     edge = to_networkx([extraction]).edges["iran", "hezbollah", "backs"]
     assert edge["first_seen"] is None and edge["last_seen"] is None
     assert edge["subtypes"] == []
+
+
+def test_claims_graph_keeps_every_claim_with_its_stance(extractions) -> None:
+    from kg.graph import claims_graph
+
+    G = claims_graph(extractions)
+    latest = {e.document.id: e for e in extractions}
+    assert G.number_of_edges() == sum(len(e.relations) for e in latest.values())
+    negatives = [d for _, _, d in G.edges(data=True) if d["polarity"] == "negative"]
+    expected = [r for e in latest.values() for r in e.relations if r.polarity.value == "negative"]
+    assert expected, "the fixture world holds a denied claim"
+    assert len(negatives) == len(expected)
+    for _, _, data in G.edges(data=True):
+        document = latest[data["doc"]].document
+        assert document.text[data["start"] : data["end"]] == data["quote"]
+
+
+def test_claims_graph_is_the_same_from_the_store_and_from_extractions(store, extractions) -> None:
+    from networkx.utils import edges_equal
+
+    from kg.graph import claims_graph
+
+    from_store = claims_graph(store)
+    direct = claims_graph(extractions)
+    assert sorted(from_store.nodes) == sorted(direct.nodes)
+    assert edges_equal(from_store.edges(keys=True, data=True), direct.edges(keys=True, data=True))
