@@ -20,13 +20,15 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .config import Settings
+from .endpoint import open_any
 from .errors import InputError
 from .graph import claims_graph, to_networkx
 from .io import iter_documents, parse_text, read_document
 from .model import Document, Extraction
+from .parallel import extract_parallel
 from .query import resolve_actor, run_query
 from .sources import link_sources
-from .store import GraphStore, Row, Store, StoreStats
+from .store import GraphStore, Row, StoreStats
 from .vocab import actor_id_of
 
 if TYPE_CHECKING:  # spaCy loads with the first extraction: queries and views start fast
@@ -162,12 +164,14 @@ class Graph:
         paths: Iterable[str | Path],
         *,
         progress: Callable[[IngestProgress], None] | None = None,
+        jobs: int = 1,
     ) -> IngestReport:
         """Read, extract and store every article under ``paths``, one transaction each.
 
         Documents already stored with the same content (under any name) are skipped;
         a changed document replaces its earlier claims. Bad files are reported in
-        ``IngestReport.failures`` and the rest is still ingested.
+        ``IngestReport.failures`` and the rest is still ingested. ``jobs`` > 1 extracts
+        in that many processes (call it under ``if __name__ == "__main__":``).
         """
         paths = list(paths)
         report = IngestReport()
@@ -195,7 +199,13 @@ class Graph:
                 known.add(item.checksum)
                 yield item
 
-        for extraction in extractor(self.settings).extract_many(fresh()):
+        stream = extract_parallel(
+            fresh(),
+            settings=self.settings,
+            jobs=jobs,
+            extractor=extractor(self.settings) if jobs == 1 else None,
+        )
+        for extraction in stream:
             self.store.write(extraction)
             report.written += 1
             report.claims += len(extraction.relations)
@@ -268,7 +278,8 @@ def open_graph(
     read_only: bool = False,
 ) -> Graph:
     """Open (creating if needed) the store at ``location``: a folder for the embedded
-    store, ``KG_STORE`` or ./kg-store by default.
+    store (``KG_STORE`` or ./kg-store by default), or the http(s) URL of any SPARQL 1.1
+    endpoint (Oxigraph server, Fuseki, GraphDB, Virtuoso...).
 
     ``read_only`` lets any number of processes read the store at once; a process that
     writes (ingests) needs it to itself (see ``kg.locking``).
@@ -277,5 +288,4 @@ def open_graph(
         StoreError: the folder is not a store, or another process holds its lock.
     """
     settings = settings or Settings()
-    store = Store.open(location or settings.store, read_only=read_only)
-    return Graph(store, settings=settings)
+    return Graph(open_any(location or settings.store, read_only=read_only), settings=settings)

@@ -35,13 +35,14 @@ app = typer.Typer(
 
 StoreOption = Annotated[
     str | None,
-    typer.Option("--store", "-s", envvar="KG_STORE", help="Store folder (default ./kg-store)."),
+    typer.Option("--store", "-s", envvar="KG_STORE", help="Store folder (default ./kg-store) or a SPARQL endpoint URL."),
 ]
 ModelOption = Annotated[
     str | None,
     typer.Option("--model", envvar="KG_MODEL", help="Installed spaCy pipeline to use."),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")]
 
 
 def _settings(store: str | None, model: str | None) -> Settings:
@@ -85,10 +86,10 @@ def _clock(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def _ingest(graph: api.Graph, paths: list[Path], quiet: bool) -> api.IngestReport:
+def _ingest(graph: api.Graph, paths: list[Path], quiet: bool, jobs: int) -> api.IngestReport:
     bar = None if quiet or not sys.stderr.isatty() else _ProgressBar()
     try:
-        report = graph.ingest(paths, progress=bar)
+        report = graph.ingest(paths, progress=bar, jobs=jobs)
     finally:
         if bar is not None:
             bar.close()
@@ -108,11 +109,12 @@ def ingest_cli(
     store: StoreOption = None,
     model: ModelOption = None,
     quiet: QuietOption = False,
+    jobs: JobsOption = 1,
 ) -> None:
     """Read articles (.txt, .html, .json, .jsonl) into the store."""
     settings = _settings(store, model)
     with api.open_graph(settings.store, settings=settings) as graph:
-        report = _ingest(graph, paths, quiet)
+        report = _ingest(graph, paths, quiet, jobs)
     raise typer.Exit(0 if report.ok else 1)
 
 
@@ -125,11 +127,12 @@ def build_cli(
     store: StoreOption = None,
     model: ModelOption = None,
     quiet: QuietOption = False,
+    jobs: JobsOption = 1,
 ) -> None:
     """Ingest articles, print a summary of the graph and write its interactive view."""
     settings = _settings(store, model)
     with api.open_graph(settings.store, settings=settings) as graph:
-        report = _ingest(graph, paths, quiet)
+        report = _ingest(graph, paths, quiet, jobs)
         G = graph.to_networkx()
         _out(_summary(G, graph.stats().documents))
         graph.render_html(output)
@@ -349,6 +352,39 @@ def analyze_cli(
         _out(json.dumps(report, indent=1, ensure_ascii=False))
     else:
         _out(format_analysis(report))
+
+
+@app.command("serve")
+def serve_cli(
+    store: StoreOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
+) -> None:
+    """Serve the store as a SPARQL endpoint (Oxigraph server) for YASGUI, curl or kg itself.
+
+    The store folder must not be open in another process while it is served.
+    """
+    from .server import serve
+
+    raise typer.Exit(serve(_settings(store, None).store, host=host, port=port))
+
+
+@app.command("load-shards")
+def load_shards_cli(
+    shards: Annotated[list[Path], typer.Argument(help="N-Quads files from kg.shard.")],
+    store: StoreOption = None,
+) -> None:
+    """Bulk-load N-Quads shards written by kg.shard.write_shard (see docs/SCALE.md)."""
+    from .shard import load_shards
+    from .sources import link_sources
+
+    result = load_shards(_settings(store, None).store, shards)
+    with api.open_graph(_settings(store, None).store) as graph:
+        link_sources(graph.store)
+    typer.echo(
+        f"loaded {result.quads} quads of {result.documents} documents ({result.replaced} replaced)",
+        err=True,
+    )
 
 
 @app.command("eval")

@@ -432,8 +432,9 @@ class SparqlEndpointStore:
         return f"{self.store_url}?{urllib.parse.urlencode({'graph': str(graph)})}"
 
 
-def open_any(location: str | Path) -> GraphStore:
-    """The store at ``location``: a SPARQL endpoint for an http(s) URL, else a store folder.
+def open_any(location: str | Path, *, read_only: bool = False) -> GraphStore:
+    """The store at ``location``: a SPARQL endpoint for an http(s) URL, else a store folder
+    (opened for reading only when ``read_only``).
 
     Raises:
         StoreError: the folder is not a store or is locked by another process.
@@ -444,7 +445,7 @@ def open_any(location: str | Path) -> GraphStore:
     text = str(location)
     if urllib.parse.urlsplit(text).scheme in {"http", "https"}:
         return SparqlEndpointStore.from_url(text)
-    return Store.open(text)
+    return Store.open(text, read_only=read_only)
 
 
 def _value(cell: dict | None) -> Value:

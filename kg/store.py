@@ -43,6 +43,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+FLUSH_EVERY = 200
+"""Documents written between two flushes of the on-disk engine: keeps ingest memory flat."""
+
 Value = str | int | float | bool | None
 """A result cell: IRIs and plain literals as str, numbers and booleans as Python values."""
 Row = dict[str, Value]
@@ -178,6 +181,7 @@ class Store:
         self._lock = lock
         self.location = location
         self.read_only = lock is not None
+        self._unflushed = 0
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
@@ -272,6 +276,11 @@ class Store:
         except (OSError, SyntaxError) as err:
             raise StoreError(f"cannot write document {extraction.document.id}: {err}") from err
         log.debug("wrote %d quads for %s", len(quads), extraction.document.id)
+        self._unflushed += 1
+        if self._unflushed >= FLUSH_EVERY and self.location is not None:
+            # the engine's write buffers otherwise grow with every document written
+            self._engine.flush()
+            self._unflushed = 0
         return len(quads)
 
     def has_document(self, doc_id: str, checksum: str | None = None) -> bool:
