@@ -35,7 +35,12 @@ app = typer.Typer(
 
 StoreOption = Annotated[
     str | None,
-    typer.Option("--store", "-s", envvar="KG_STORE", help="Store folder (default ./kg-store) or a SPARQL endpoint URL."),
+    typer.Option(
+        "--store",
+        "-s",
+        envvar="KG_STORE",
+        help="Store folder (default ./kg-store) or SPARQL endpoint URL.",
+    ),
 ]
 ModelOption = Annotated[
     str | None,

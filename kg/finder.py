@@ -140,7 +140,7 @@ class MentionFinder:
 
     def _gazetteer(self, doc: Doc) -> Iterator[tuple[int, int, str, str]]:
         cues = self.lexicon.cues
-        for start, end, kind, text in gazetteer_spans(doc, self.matchers, self.gazetteer):
+        for start, end, kind, text in gazetteer_spans(doc, self.matchers):
             if kind == "name":
                 entry = self.gazetteer.by_name(text)
             elif kind == "demonym":
@@ -247,7 +247,12 @@ def _owned(doc: Doc, start: int, end: int, matchers: Matchers) -> bool:
     """ "Rwanda's national army", "the South African army": a description whose owner is
     named is that owner's, not the article's generic side."""
     head = doc[end - 1]
-    named = {i for _, s, e in (*matchers.lower(doc), *matchers.exact(doc)) for i in range(s, e)}
+    named = {
+        i
+        for s, e, kind, _ in gazetteer_spans(doc, matchers)
+        if kind != "generic"
+        for i in range(s, e)
+    }
     for child in head.children:
         if child.i >= start:
             continue

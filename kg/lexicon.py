@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import OntologyError
@@ -26,6 +27,11 @@ class Trigger:
     direct: bool = True
     mutual: bool = False
     reverse: bool = False
+
+
+@lru_cache(maxsize=8)
+def _title_words(leaders: frozenset[str], members: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for title in leaders | members for w in title.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +64,11 @@ class Cues:
     @property
     def titles(self) -> frozenset[str]:
         return self.leader_titles | self.member_titles
+
+    @property
+    def title_words(self) -> frozenset[str]:
+        """Every word of every title ("secretary", "of", "state"), computed once."""
+        return _title_words(self.leader_titles, self.member_titles)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -240,20 +240,29 @@ class Mentions:
         return ref.actor_id
 
 
-def gazetteer_spans(
-    doc: Doc, matchers: Matchers, gazetteer: Gazetteer
-) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, kind, key) for every gazetteer form in ``doc``; key is the matched text."""
-    for matcher in (matchers.lower, matchers.exact):
-        for match_id, start, end in matcher(doc):
-            yield start, end, doc.vocab.strings[match_id], doc[start:end].text
+def gazetteer_spans(doc: Doc, matchers: Matchers) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, key) for every gazetteer form in ``doc``; key is the matched text.
+
+    The matchers run once per Doc: the result is kept in ``doc.user_data``, since the
+    article's focus, the paragraph's focus and the mentions all ask for it.
+    """
+    cached = doc.user_data.get(("kg", "gazetteer_spans", id(matchers)))
+    if cached is not None:
+        return cached
+    spans = [
+        (start, end, doc.vocab.strings[match_id], doc[start:end].text)
+        for matcher in (matchers.lower, matchers.exact)
+        for match_id, start, end in matcher(doc)
+    ]
+    doc.user_data[("kg", "gazetteer_spans", id(matchers))] = spans
+    return spans
 
 
 def country_votes(docs: Iterable[Doc], matchers: Matchers, gazetteer: Gazetteer) -> Counter[str]:
     """How often the names and adjectives of ``docs`` point at each country."""
     votes: Counter[str] = Counter()
     for doc in docs:
-        for _, _, kind, text in gazetteer_spans(doc, matchers, gazetteer):
+        for _, _, kind, text in gazetteer_spans(doc, matchers):
             entry = gazetteer.by_demonym(text) if kind == "demonym" else gazetteer.by_name(text)
             if entry is not None:
                 country = gazetteer.country_of(entry.id)

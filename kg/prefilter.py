@@ -67,7 +67,7 @@ def _mentions(doc: Doc, matchers: Matchers, gazetteer: Gazetteer) -> list[tuple[
     """Token spans of the gazetteer mentions, overlapping matches counted once (longest
     first), so "Syrian government forces" is one mention, not three."""
     spans = sorted(
-        {(start, end) for start, end, _, _ in gazetteer_spans(doc, matchers, gazetteer)},
+        {(start, end) for start, end, _, _ in gazetteer_spans(doc, matchers)},
         key=lambda s: (s[0] - s[1], s[0]),
     )
     taken: set[int] = set()

@@ -57,6 +57,8 @@ def add_titles(doc: Doc, mentions: Mentions, gazetteer: Gazetteer, word_actor: W
         for i in range(ref.start, ref.end):
             mentions.by_token[i] = ref
     for token in doc:
+        if token.lower_ not in known_words and token.lower_ not in cues.body_titles:
+            continue
         qualifiers = [
             c.lower_
             for c in token.lefts
@@ -214,8 +216,9 @@ def _state_office(words: list[str], cues: Cues) -> bool:
     return any(title == office or title.endswith(" " + office) for office in cues.state_offices)
 
 
-def title_words(cues: Cues) -> set[str]:
-    return {w for title in cues.titles for w in title.split()}
+def title_words(cues: Cues) -> frozenset[str]:
+    """Every word that can be part of a title."""
+    return cues.title_words
 
 
 def _title_relation(title: str, cues: Cues, actor_type: ActorType) -> RelationType | None:
