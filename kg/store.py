@@ -260,7 +260,8 @@ class Store:
     def write(self, extraction: Extraction) -> int:
         """Replace the document's graph with what ``extraction`` says; return the quad count.
 
-        One SPARQL update (drop the graph, insert the new one) runs as one transaction.
+        A new document is one transactional ``extend``; a new version of a stored one is
+        one SPARQL update (drop the graph, insert the new one), also one transaction.
 
         Raises:
             ValueError: the extraction is inconsistent (see ``kg.rdf.extraction_to_quads``).
@@ -269,10 +270,18 @@ class Store:
         self._writable(f"write document {extraction.document.id}")
         quads = extraction_to_quads(extraction)
         graph = _term(doc_iri(extraction.document.id))
-        body = "\n".join(f"{_term(s)} {_term(p)} {_term(o)} ." for s, p, o, _ in quads)
-        request = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
         try:
-            self._engine.update(request)
+            if self._engine.contains_named_graph(graph):
+                # a new version: drop the old graph and insert the new one in one update
+                body = "\n".join(f"{_term(s)} {_term(p)} {_term(o)} ." for s, p, o, _ in quads)
+                self._engine.update(
+                    f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+                )
+            else:
+                # a new document: one transactional extend, with no SPARQL text to parse
+                self._engine.extend(
+                    ox.Quad(_term(s), _term(p), _term(o), graph) for s, p, o, _ in quads
+                )
         except (OSError, SyntaxError) as err:
             raise StoreError(f"cannot write document {extraction.document.id}: {err}") from err
         log.debug("wrote %d quads for %s", len(quads), extraction.document.id)
