@@ -37,8 +37,8 @@ from .errors import QueryError, StoreError
 from .model import Extraction
 from .rdf import extraction_to_quads
 from .store import (
-    _DOCUMENTS,
-    _STATS,
+    DOCUMENTS_QUERY,
+    STATS_QUERY,
     Binding,
     GraphStore,
     Row,
@@ -46,6 +46,7 @@ from .store import (
     StoredDocument,
     StoreStats,
     Value,
+    literal_value,
 )
 from .vocab import KG, doc_iri
 
@@ -62,25 +63,6 @@ _DUMP_TYPES = {
     "jsonld": "application/ld+json",
 }
 _TRIPLE_FORMATS = {"ttl", "nt"}
-_INTEGERS = {
-    str(XSD[name])
-    for name in (
-        "integer",
-        "int",
-        "long",
-        "short",
-        "byte",
-        "nonNegativeInteger",
-        "positiveInteger",
-        "nonPositiveInteger",
-        "negativeInteger",
-        "unsignedLong",
-        "unsignedInt",
-        "unsignedShort",
-        "unsignedByte",
-    )
-}
-_FLOATS = {str(XSD.double), str(XSD.float), str(XSD.decimal)}
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _QUADS = "SELECT (COUNT(*) AS ?quads) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -404,7 +386,7 @@ class SparqlEndpointStore:
     def stats(self) -> StoreStats:
         """How many documents, actors, claims, distinct edges and quads the endpoint holds
         (quads: those in named graphs, where kg writes)."""
-        (row,) = self.query(_STATS)
+        (row,) = self.query(STATS_QUERY)
         (count,) = self.query(_QUADS)
         return StoreStats(
             documents=_int(row["documents"]),
@@ -425,7 +407,7 @@ class SparqlEndpointStore:
                 publisher=_text(row["publisher"]),
                 url=_text(row["url"]),
             )
-            for row in self.query(_DOCUMENTS)
+            for row in self.query(DOCUMENTS_QUERY)
         ]
 
     def _graph_url(self, graph: URIRef) -> str:
@@ -456,13 +438,7 @@ def _value(cell: dict | None) -> Value:
     if kind == "bnode":
         return f"_:{text}"
     if kind in {"literal", "typed-literal"}:
-        datatype = cell.get("datatype")
-        if datatype in _INTEGERS:
-            return int(text)
-        if datatype in _FLOATS:
-            return float(text)
-        if datatype == str(XSD.boolean):
-            return text in ("true", "1")
+        return literal_value(text, cell.get("datatype"))
     return text
 
 

@@ -31,7 +31,9 @@ from .rdf import extraction_to_quads
 from .vocab import KG, PREFIXES, doc_iri
 
 __all__ = [
+    "DOCUMENTS_QUERY",
     "DUMP_FORMATS",
+    "STATS_QUERY",
     "Binding",
     "GraphStore",
     "Row",
@@ -39,6 +41,7 @@ __all__ = [
     "StoreStats",
     "StoredDocument",
     "Value",
+    "literal_value",
 ]
 
 log = logging.getLogger(__name__)
@@ -89,7 +92,7 @@ _ROCKSDB_FILE = re.compile(
 
 _PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
-_DOCUMENTS = (
+DOCUMENTS_QUERY = (
     _PROLOGUE
     + """SELECT ?id ?checksum ?title ?published ?publisher ?url WHERE {
   GRAPH ?g {
@@ -102,7 +105,7 @@ _DOCUMENTS = (
 } ORDER BY ?id"""
 )
 
-_STATS = (
+STATS_QUERY = (
     _PROLOGUE
     + """SELECT
   (COUNT(DISTINCT ?doc) AS ?documents) (COUNT(DISTINCT ?actor) AS ?actors)
@@ -369,7 +372,7 @@ class Store:
 
     def stats(self) -> StoreStats:
         """How many documents, actors, claims, distinct edges and quads the store holds."""
-        (row,) = self.query(_STATS)
+        (row,) = self.query(STATS_QUERY)
         return StoreStats(
             documents=_int(row["documents"]),
             actors=_int(row["actors"]),
@@ -389,7 +392,7 @@ class Store:
                 publisher=_text(row["publisher"]),
                 url=_text(row["url"]),
             )
-            for row in self.query(_DOCUMENTS)
+            for row in self.query(DOCUMENTS_QUERY)
         ]
 
 
@@ -421,19 +424,24 @@ def _binding(value: Binding) -> ox.NamedNode | ox.Literal:
     raise QueryError(f"cannot bind a {type(value).__name__}: {value!r}")
 
 
+def literal_value(text: str, datatype: str | None) -> Value:
+    """A literal's lexical form as a plain Python value by its XSD datatype: the one
+    conversion every store (embedded or endpoint) applies to query results."""
+    if datatype in _INTEGERS:
+        return int(text)
+    if datatype in _FLOATS:
+        return float(text)
+    if datatype == _BOOLEAN:
+        return text in ("true", "1")
+    return text
+
+
 def _value(term: object) -> Value:
     """A pyoxigraph term as a plain Python value: the one place results are converted."""
     if term is None:
         return None
     if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        if datatype in _INTEGERS:
-            return int(term.value)
-        if datatype in _FLOATS:
-            return float(term.value)
-        if datatype == _BOOLEAN:
-            return term.value in ("true", "1")
-        return term.value
+        return literal_value(term.value, term.datatype.value)
     if isinstance(term, ox.NamedNode):
         return term.value
     if isinstance(term, ox.BlankNode):
