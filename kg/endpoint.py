@@ -37,7 +37,6 @@ from .errors import QueryError, StoreError
 from .model import Extraction
 from .rdf import extraction_to_quads
 from .store import (
-    DOCUMENTS_QUERY,
     STATS_QUERY,
     Binding,
     GraphStore,
@@ -47,6 +46,7 @@ from .store import (
     StoreStats,
     Value,
     literal_value,
+    stored_documents,
 )
 from .vocab import KG, doc_iri
 
@@ -398,17 +398,7 @@ class SparqlEndpointStore:
 
     def documents(self) -> list[StoredDocument]:
         """Every stored document, sorted by id."""
-        return [
-            StoredDocument(
-                id=str(row["id"]),
-                checksum=str(row["checksum"]),
-                title=_text(row["title"]),
-                published=_text(row["published"]),
-                publisher=_text(row["publisher"]),
-                url=_text(row["url"]),
-            )
-            for row in self.query(DOCUMENTS_QUERY)
-        ]
+        return stored_documents(self)
 
     def _graph_url(self, graph: URIRef) -> str:
         return f"{self.store_url}?{urllib.parse.urlencode({'graph': str(graph)})}"

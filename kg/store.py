@@ -42,6 +42,7 @@ __all__ = [
     "StoredDocument",
     "Value",
     "literal_value",
+    "stored_documents",
 ]
 
 log = logging.getLogger(__name__)
@@ -383,17 +384,22 @@ class Store:
 
     def documents(self) -> list[StoredDocument]:
         """Every stored document, sorted by id."""
-        return [
-            StoredDocument(
-                id=str(row["id"]),
-                checksum=str(row["checksum"]),
-                title=_text(row["title"]),
-                published=_text(row["published"]),
-                publisher=_text(row["publisher"]),
-                url=_text(row["url"]),
-            )
-            for row in self.query(DOCUMENTS_QUERY)
-        ]
+        return stored_documents(self)
+
+
+def stored_documents(store: GraphStore) -> list[StoredDocument]:
+    """Every document a store holds, sorted by id: the same query for every kind of store."""
+    return [
+        StoredDocument(
+            id=str(row["id"]),
+            checksum=str(row["checksum"]),
+            title=_text(row["title"]),
+            published=_text(row["published"]),
+            publisher=_text(row["publisher"]),
+            url=_text(row["url"]),
+        )
+        for row in store.query(DOCUMENTS_QUERY)
+    ]
 
 
 def _holds_store(path: Path) -> bool:
