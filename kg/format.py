@@ -7,7 +7,7 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["edge_lines", "table"]
+__all__ = ["edge_lines", "excerpt", "table"]
 
 _MAX_CELL = 60
 
@@ -60,9 +60,35 @@ def edge_lines(G: nx.MultiDiGraph, *, limit: int = 10) -> list[str]:
     for u, v, _, d in edges[:limit]:
         arrow = "<->" if d["relation"] == "meets_with" else "->"
         quote = d["evidence"][0]["quote"] if d.get("evidence") else ""
-        quote = quote if len(quote) <= 70 else quote[:69] + "…"
+        names = [*G.nodes[u].get("aliases", []), *G.nodes[v].get("aliases", [])]
+        quote = excerpt(quote, names, width=70)
         lines.append(
             f"  {G.nodes[u].get('label', u)} {arrow} {G.nodes[v].get('label', v)}"
             f'  [{d["relation"]}]  {d.get("sources", 0)}/{d.get("claims", 0)}  "{quote}"'
         )
     return lines
+
+
+def excerpt(quote: str, names: list[str], *, width: int = 70) -> str:
+    """At most ``width`` characters of ``quote``, whole words, around the longest of
+    ``names`` it contains, so a long sentence shows the part that names the actors.
+
+    >>> excerpt("Thousands fled the city as rebel forces pushed their offensive.",
+    ...         ["rebel forces", "city"], width=32)
+    '…city as rebel forces pushed…'
+    """
+    if len(quote) <= width:
+        return quote
+    lowered = quote.lower()
+    found = sorted(
+        ((len(name), lowered.find(name.lower())) for name in names if name),
+        key=lambda item: (-item[0], item[1]),
+    )
+    centre = next((i + n // 2 for n, i in found if i >= 0), 0)
+    start = max(0, min(centre - width // 2, len(quote) - width))
+    end = start + width
+    if start:
+        start = quote.find(" ", start) + 1 or start
+    if end < len(quote):
+        end = quote.rfind(" ", start, end) if quote.rfind(" ", start, end) > start else end
+    return ("…" if start else "") + quote[start:end].strip() + ("…" if end < len(quote) else "")
