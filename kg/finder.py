@@ -194,11 +194,16 @@ class MentionFinder:
         """Noun phrases headed by an actor word, specified enough to name one actor."""
         cues = self.lexicon.cues
         used = {i for s in taken for i in range(s[0], s[1])}
+        names = {i: s for s in taken if s[2] in {"name", "entity"} for i in range(s[0], s[1])}
         for token in doc:
             kind = cues.actor_words.get(token.lower_)
             if kind is None or token.pos_ not in {"NOUN", "PROPN"} or token.i in used:
                 continue
             if token.dep_ == "compound" and token.head.lower_ in cues.actor_words:
+                continue
+            named = self._named_head(token, names)
+            if named is not None:
+                yield named
                 continue
             left = [
                 c
@@ -216,6 +221,8 @@ class MentionFinder:
                 continue
             if len(words) < 2 or any(t.lower_ in cues.former for t in doc[start : token.i]):
                 continue
+            if any(_glued(t) for t in doc[start : token.i]):
+                continue  # "(JNIM)—an umbrella group" left as one token: no name to read
             if token.i + 1 < len(doc) and (token.i + 1) in used:
                 continue  # "the Palestinian militant group Hamas": the name decides
             if any(c.dep_ == "poss" for c in token.children) or (
@@ -228,6 +235,28 @@ class MentionFinder:
                 continue  # "other Iranian-backed groups": no one actor
             label = doc[words[0].i : token.i + 1].text
             yield words[0].i, token.i + 1, "phrase", self.book.new(label, ActorType(kind), label)
+
+    def _named_head(
+        self, token: Token, names: dict[int, tuple[int, int, str, str]]
+    ) -> tuple[int, int, str, str] | None:
+        """ "the Hezbollah militant group", "the Wagner mercenary group": an actor word
+        after the group's own name is that group, not a new actor."""
+        lefts = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"}]
+        named = list(dict.fromkeys(names[c.i] for c in lefts if c.i in names))
+        if len(named) != 1 or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.lefts):
+            return None
+        start, _, kind, actor_id = named[0]
+        if self.book.type_of(actor_id) in {ActorType.STATE, ActorType.PERSON}:
+            return None
+        between = [t for t in token.doc[start : token.i] if t.i not in names]
+        if any(t.pos_ not in {"ADJ", "NOUN"} or not t.is_lower for t in between):
+            return None
+        return start, token.i + 1, kind, actor_id
+
+
+def _glued(token: Token) -> bool:
+    """A token the tokenizer left with brackets or dashes inside ("JNIM)—an")."""
+    return len(token.text) > 1 and any(c in token.text for c in "()[]—–")
 
 
 def _filter(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -277,6 +306,9 @@ def _demonym_refers(token: Token, lexicon: Lexicon) -> bool:
     ("Russian forces", "Russian bombing", "Turkish Foreign Minister"), never a place or
     a people ("the central Syrian city", "Syrian refugees")."""
     head = token.head if token.dep_ in {"amod", "compound", "nmod"} else token
+    doc = token.doc
+    if head.i == token.i + 2 and doc[token.i + 1].text == "/" and head.dep_ == token.dep_:
+        head = head.head  # "a Syrian/Russian convoy": both qualify the convoy
     if token.dep_ == "conj" and token.head.dep_ in {"amod", "compound"}:
         head = token.head.head
     cues = lexicon.cues

@@ -45,8 +45,10 @@ class Cues:
     body_titles: frozenset[str]
     actor_words: dict[str, str]
     metonymy_heads: frozenset[str]
+    held: frozenset[str]
     partitive_heads: frozenset[str]
     light_verbs: frozenset[str]
+    frames: frozenset[str]
     event_objects: frozenset[str]
     negators: frozenset[str]
     denials: frozenset[str]
@@ -59,6 +61,8 @@ class Cues:
     former: frozenset[str]
     reporting: frozenset[str]
     beneficiary: frozenset[str]
+    arrivals: frozenset[str]
+    hosts: frozenset[str]
     media: frozenset[str]
 
     @property
@@ -144,8 +148,10 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         body_titles=words("titles", "bodies"),
         actor_words=actor_words,
         metonymy_heads=words("metonymy", "heads"),
+        held=words("metonymy", "held"),
         partitive_heads=words("partitive", "heads"),
         light_verbs=words("light_verbs", "lemmas"),
+        frames=words("frames", "nouns"),
         event_objects=words("event_objects", "lemmas"),
         negators=words("polarity", "negators"),
         denials=words("polarity", "denials"),
@@ -158,6 +164,8 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         former=words("polarity", "former"),
         reporting=words("reporting", "lemmas"),
         beneficiary=words("beneficiary", "lemmas"),
+        arrivals=words("arrivals", "lemmas"),
+        hosts=words("hosts", "lemmas"),
         media=words("media", "names"),
     )
 

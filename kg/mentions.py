@@ -59,12 +59,14 @@ class TitleLink:
 
 @dataclass
 class ActorBook:
-    """The actors of one document: gazetteer actors and new ones, with every surface form."""
+    """The actors of one document: gazetteer actors and new ones, with every surface form,
+    and what the document has said of them so far (who leads what, who met whom)."""
 
     gazetteer: Gazetteer
     actors: dict[str, Actor] = field(default_factory=dict)
     surfaces: dict[str, dict[str, None]] = field(default_factory=dict)
     led_by: dict[str, str] = field(default_factory=dict)
+    meetings: list[tuple[str, ...]] = field(default_factory=list)
 
     def known(self, actor_id: str, surface: str) -> str:
         entry = self.gazetteer.entries[actor_id]
@@ -191,8 +193,8 @@ class Mentions:
         words coordinated with it included."""
         found = self._resolve_one(token, depth)
         if conjuncts:
-            for conj in token.conjuncts:
-                if conj.i > token.i:
+            for conj in [*token.conjuncts, *_slashed(token)]:
+                if conj.i != token.i and (conj.i > token.i or conj.head.i == token.i):
                     found.extend(self._resolve_one(conj, depth))
         return list(dict.fromkeys(found))
 
@@ -213,6 +215,9 @@ class Mentions:
             owners = [a for m in modifiers for a in self.resolve(m, depth=depth + 1)]
             if owners:
                 return [self.book.led_by.get(a, a) for a in owners]
+        holders = self._holders(token, depth)
+        if holders:
+            return holders
         if lemma in self.lexicon.nouns and token.dep_ in {"nsubj", "nsubjpass"}:
             # "Russian bombing destroyed ...": the event's agent acts through it.
             owners = [a for m in modifiers for a in self.resolve(m, depth=depth + 1)]
@@ -227,17 +232,81 @@ class Mentions:
                             if found:
                                 return found
         for child in token.children:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and not self._speaker(child):
                 found = self.resolve(child, depth=depth + 1)
                 if found:
                     return found
+        return self._likened(token, depth)
+
+    def _holders(self, token: Token, depth: int) -> list[str]:
+        """ "government-held areas", "Hezbollah-controlled villages": a place stands for
+        whoever the text says holds it."""
+        doc = token.doc
+        for child in token.children:
+            held = child.dep_ == "amod" and child.lower_ in self.lexicon.cues.held
+            if held and child.i >= 2 and doc[child.i - 1].text in {"-", "–"}:
+                return self.resolve(doc[child.i - 2], depth=depth + 1, conjuncts=False)
         return []
+
+    def _speaker(self, appos: Token) -> bool:
+        """ "... asylum to Assad and his family, Mikhail Ulyanov, Russia's ambassador,
+        said": a name the parser hung on the last noun is the subject of a reporting verb
+        that has none."""
+        doc = appos.doc
+        i = appos.right_edge.i + 1
+        if i + 1 >= len(doc) or doc[i].text != ",":
+            return False
+        verb = doc[i + 1]
+        return verb.lemma_.lower() in self.lexicon.cues.reporting and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children
+        )
+
+    def _likened(self, token: Token, depth: int) -> list[str]:
+        """ "Like other Iranian-backed groups, the Houthis ...": the class the clause's
+        subject is said to belong to stands for that subject."""
+        like = token.head
+        if not (
+            token.dep_ == "pobj"
+            and like.lower_ == "like"
+            and any(c.lower_ == "other" for c in token.children)
+        ):
+            return []
+        anchor = like.head
+        if anchor.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return self.resolve(anchor, depth=depth + 1, conjuncts=False)
+        subjects = [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return [a for c in subjects for a in self.resolve(c, depth=depth + 1)]
+
+    def apposed_before(self, token: Token) -> str | None:
+        """The name just before a phrase set off by a comma or dash: "the chief of the
+        Mossad, Israel's intelligence agency", "JNIM (…) — an umbrella group of ...". The
+        parser often hangs such a phrase elsewhere, but it describes the nearest name."""
+        doc = token.doc
+        i = token.left_edge.i - 1
+        if i < 1 or doc[i].text not in {",", "—", "–", "(", "-"}:
+            return None
+        i -= 1
+        while i > 0 and doc[i].text in {")", "]"}:
+            i -= 1  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM) — an umbrella group"
+        ref = self.by_token.get(i)
+        return ref.actor_id if ref is not None else None
 
     def _through_possession(self, token: Token, ref: Ref) -> str:
         """ "Assad's forces" acts for the government Assad leads, when the text said so."""
         if token.dep_ == "poss" and token.head.lower_ in self.lexicon.cues.metonymy_heads:
             return self.book.led_by.get(ref.actor_id, ref.actor_id)
         return ref.actor_id
+
+
+def _slashed(token: Token) -> list[Token]:
+    """ "Wagner/FAMA convoy": names joined by a slash are coordinated, whatever the
+    parser made of the slash."""
+    doc = token.doc
+    return [
+        c
+        for c in token.children
+        if c.i + 2 == token.i and doc[c.i + 1].text == "/" and c.dep_ != "punct"
+    ]
 
 
 def gazetteer_spans(doc: Doc, matchers: Matchers) -> list[tuple[int, int, str, str]]:

@@ -79,6 +79,7 @@ def modality(trigger: Token, cues: Cues) -> Modality:
     """HYPOTHETICAL for would/could/if and appeals ("urged X to attack"); PLANNED for
     will/expected to/headline infinitives; REPORTED when a speaker is cited; else ASSERTED."""
     planned = False
+    named = False  # "in what it called an operation": "call" names, it does not appeal
     for node in _governors(trigger):
         for child in node.children:
             word = child.lower_
@@ -91,8 +92,10 @@ def modality(trigger: Token, cues: Cues) -> Modality:
             if child.dep_ == "amod" and word in cues.hypothetical_words:
                 return Modality.HYPOTHETICAL
         lemma = node.lemma_.lower()
-        if node.i != trigger.i and lemma in cues.hypothetical_verbs | cues.hypothetical_words:
+        hypothetical = lemma in cues.hypothetical_verbs | cues.hypothetical_words
+        if node.i != trigger.i and hypothetical and not named:
             return Modality.HYPOTHETICAL
+        named = node.dep_ == "oprd"
         if node.i != trigger.i and lemma in cues.planned_verbs:
             planned = True
     infinitive = trigger.tag_ == "VB" and any(

@@ -1,9 +1,11 @@
 """Relations from parsed text: lexicon triggers matched over the dependency parse.
 
-Pure given parsed paragraphs and their mentions: each trigger (a verb, an event
-noun, a hyphenated compound, a relational noun or a title) yields claims whose
-evidence is the sentence it stands in. Coordination distributes over subjects and
-objects; polarity, modality and attribution come from :mod:`kg.polarity`.
+Given parsed paragraphs and their mentions, each trigger (a verb, an event noun, a
+hyphenated compound, a relational noun or a title) yields claims whose evidence is the
+sentence it stands in. Coordination distributes over subjects and objects; polarity,
+modality and attribution come from :mod:`kg.polarity`. The one state kept across
+paragraphs is the document's record of who met whom (``ActorBook.meetings``), so that
+"Fidan, who chaired the talks" can meet the parties named paragraphs before.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .model import (
     Document,
     Evidence,
     Modality,
+    Polarity,
     Relation,
     RelationType,
 )
@@ -103,17 +106,23 @@ def _objects_via(word: Token, preps: frozenset[str]) -> list[Token]:
 
 
 def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or (
-        token.dep_ == "acl" and token.tag_ == "VBN"
-    )
     agents = _objects_via(token, frozenset({"by"}))
+    passive = (
+        any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+        or (token.dep_ == "acl" and token.tag_ == "VBN")
+        or (token.dep_ == "advcl" and token.tag_ == "VBN" and bool(agents))
+    )
     if passive:
         subjects = [a for t in agents for a in m.resolve(t)]
         patients = [c for c in token.children if c.dep_ == "nsubjpass"]
         if not patients and token.dep_ in {"acl", "relcl"}:
             patients = [token.head]
+        if not patients and token.dep_ == "advcl":
+            patients = _participle_patient(token, m)
         objects = [a for t in patients for a in m.resolve(t)]
         confidence = 0.85
+    elif _adjectival(token):
+        return None
     else:
         subjects = [a for t in _subject_tokens(token) for a in m.resolve(t)]
         targets = _objects_via(token, trigger.preps)
@@ -133,6 +142,28 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     if not subjects or not objects:
         return None
     return Found(tuple(subjects), tuple(objects), trigger, confidence)
+
+
+def _adjectival(verb: Token) -> bool:
+    """ "the ports of occupied Palestine": a past participle with no auxiliary, no
+    subject and no coordinated verb above it qualifies a noun; nobody acts."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ not in {"conj", "ROOT"}
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj"} for c in verb.children)
+    )
+
+
+def _participle_patient(participle: Token, m: Mentions) -> list[Token]:
+    """Who a passive participle clause is about: "Backed by Russia, Assad ..." (the
+    subject), "... the Sovereign Council, chaired by Burhan" (the name before the comma,
+    which the parser often leaves to the verb)."""
+    doc = participle.doc
+    before = participle.left_edge.i - 1
+    after = participle.i > participle.head.i and before > 0 and doc[before].text == ","
+    if after and m.ref_at(doc[before - 1]) is not None:
+        return [doc[before - 1]]
+    return [c for c in participle.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
 def _event_agents(event: Token, m: Mentions) -> list[str]:
@@ -163,6 +194,9 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
         if anchor.dep_ in {"dobj", "attr"}
         else (anchor.head.head if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" else None)
     )
+    if governor is not None and governor.lemma_.lower() in cues.frames:
+        # "claimed responsibility for the attack on X", "a series of strikes on X"
+        governor = governor.head if governor.dep_ in {"dobj", "attr"} else None
     framed = anchor.dep_ == "pobj" and anchor.head.lower_ in {"with", "under"}
     if framed and not targets:
         # "with the help of Russia, Assad retook Aleppo": the clause's subject benefits;
@@ -201,6 +235,8 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
             agents = owned + agents
     if not agents:
         agents = [a for t in _objects_via(anchor, frozenset({"from"})) for a in m.resolve(t)]
+    if not agents:
+        agents = _what_it_called(anchor, m)
     if trigger.mutual and anchor.dep_ in {"nsubj", "nsubjpass"} and not targets:
         # "clashes erupted between X and Y", "talks continued with X"
         between = _objects_via(anchor.head, frozenset({"between"}))
@@ -223,6 +259,18 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     if not agents or not targets:
         return None
     return Found(tuple(agents), tuple(targets), trigger, 0.8, trigger.mutual)
+
+
+def _what_it_called(event: Token, m: Mentions) -> list[str]:
+    """ "Israel launched airstrikes in what it said was a strike against Hezbollah": an
+    event named in a free relative after "in what" is the main clause's subject's."""
+    for node in event.ancestors:
+        if node.dep_ == "prep" and node.lower_ == "in":
+            nxt = node.doc[node.i + 1] if node.i + 1 < len(node.doc) else None
+            if nxt is None or nxt.lower_ != "what":
+                return []
+            return [a for t in _subject_tokens(node.head) for a in m.resolve(t)]
+    return []
 
 
 def _compound(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found | None:
@@ -260,11 +308,7 @@ def _prefix(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found | 
 
 def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     """ "his key allies - Russia, Iran ...", "Russia, an ally of Assad", "his Russian allies"."""
-    holders = m.resolve(token)
-    if not holders and token.dep_ == "appos":
-        holders = m.resolve(token.head)
-    if not holders and token.dep_ == "attr":
-        holders = [a for t in _subject_tokens(token.head) for a in m.resolve(t)]
+    holders = _role_holders(token, m)
     if any(c.lower_ in m.lexicon.cues.former for c in token.children):
         return None  # "a former Al-Qaeda affiliate": a tie the text says is over
     membership = trigger.relation is RelationType.MEMBER_OF
@@ -286,6 +330,174 @@ def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     if trigger.reverse:
         holders, others = others, holders
     return Found(tuple(holders), tuple(others), trigger, 0.8)
+
+
+def _role_holders(token: Token, m: Mentions) -> list[str]:
+    """Who a relational noun is said of: itself, the name it is in apposition to, or the
+    subject it is predicated of ("the SDF has been a key US partner")."""
+    holders = m.resolve(token)
+    if not holders and token.dep_ == "appos":
+        holders = m.resolve(token.head)
+    if not holders and token.dep_ == "attr":
+        holders = [a for t in _subject_tokens(token.head) for a in m.resolve(t)]
+    return holders
+
+
+def _fight_partners(token: Token, m: Mentions, lexicon: Lexicon) -> Found | None:
+    """ "a key US partner in the fight against the Islamic State", "Iran's ally in the
+    war on Israel": the partners, both of them, fight the target."""
+    if lexicon.roles[token.lemma_.lower()].relation is not RelationType.BACKS:
+        return None
+    for event in (c for p in token.children if p.lower_ == "in" for c in p.children):
+        if event.dep_ != "pobj":
+            continue
+        for trigger in lexicon.nouns.get(event.lemma_.lower(), ()):
+            if trigger.relation is not RelationType.OPPOSES or trigger.mutual:
+                continue
+            targets = [a for t in _objects_via(event, trigger.preps) for a in m.resolve(t)]
+            partners = [
+                a
+                for c in token.children
+                if c.dep_ in {"amod", "compound", "poss"}
+                for a in m.resolve(c)
+            ]
+            sides = list(dict.fromkeys(_role_holders(token, m) + partners))
+            if targets and sides:
+                return Found(tuple(sides), tuple(targets), trigger, 0.75)
+    return None
+
+
+def _listed_members(token: Token, m: Mentions) -> Found | None:
+    """ "an umbrella group of militant organisations such as A, B and C", "a coalition
+    including A and B": each listed actor is a member of the body the list describes."""
+    heads = [
+        o
+        for p in token.children
+        if p.dep_ == "prep"
+        and (
+            p.lower_ == "including"
+            or (p.lower_ == "as" and any(c.lower_ == "such" for c in p.children))
+        )
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    doc = token.doc
+    items = [
+        a
+        for o in heads
+        for t in (o, *o.conjuncts)
+        if t.i >= o.i and not any("—" in w.text or "–" in w.text for w in doc[o.i : t.i])
+        for a in m.resolve(t, conjuncts=False)
+    ]  # a dash closes the list: "such as A, B — C and D" lists A and B
+    if not items:
+        return None
+    body = token
+    if token.tag_ == "NNS":  # "organisations such as ...": the body they are said to form
+        if not (token.dep_ == "pobj" and token.head.lower_ == "of"):
+            return None
+        body = token.head.head
+    cues = m.lexicon.cues
+    if body.lower_ not in cues.actor_words or body.tag_ == "NNS":
+        return None
+    bodies = [
+        a
+        for a in _self_or_apposed(body, m)
+        if m.book.type_of(a) not in {ActorType.PERSON, ActorType.STATE} and a not in items
+    ]
+    if not bodies:
+        return None
+    trigger = Trigger(RelationType.MEMBER_OF, "part-of")
+    return Found(tuple(items), tuple(bodies), trigger, 0.75)
+
+
+def _self_or_apposed(token: Token, m: Mentions) -> list[str]:
+    """What a description stands for: its own reference, else the name it is in
+    apposition to ("JNIM, an umbrella group of ..."), said of ("JNIM is a group ...") or
+    set off beside."""
+    found = m.resolve(token, conjuncts=False)
+    if not found and token.dep_ == "appos":
+        found = m.resolve(token.head, conjuncts=False)
+    if not found and token.dep_ == "attr":  # "JNIM is an umbrella group of ..."
+        found = [a for t in _subject_tokens(token.head) for a in m.resolve(t, conjuncts=False)]
+    if not found:  # "JNIM — an umbrella group of ...", hung on the clause
+        found = [a for a in [m.apposed_before(token)] if a is not None]
+    return found
+
+
+def _visit(token: Token, m: Mentions) -> Found | None:
+    """ "the Mossad chief was in Cairo to discuss a truce", "X arrived in Moscow for
+    talks": being in a state's capital for a meeting is a visit to that state."""
+    lexicon = m.lexicon
+    if token.lemma_.lower() not in lexicon.cues.arrivals:
+        return None
+    purposes = [c for c in token.children if c.dep_ in {"advcl", "xcomp"}]
+    purposes += _objects_via(token, frozenset({"for", "on"}))
+    meeting = [
+        t
+        for p in purposes
+        for t in (
+            *lexicon.verbs.get(p.lemma_.lower(), ()),
+            *lexicon.nouns.get(p.lemma_.lower(), ()),
+        )
+        if t.relation is RelationType.MEETS_WITH
+    ]
+    named = [
+        o
+        for p in purposes
+        for o in (*_objects_via(p, frozenset({"with", "between"})), *p.children)
+        if o.dep_ in {"pobj", "dobj"} and m.resolve(o)
+    ]
+    if not meeting or named:
+        return None  # "in Cairo to meet Hamas leaders": the meeting is with them
+    hosts = [
+        a
+        for t in _objects_via(token, frozenset({"in", "to"}))
+        for a in m.resolve(t)
+        if m.book.type_of(a) in {ActorType.STATE, ActorType.GOVERNMENT}
+    ]
+    guests = [
+        a
+        for t in _subject_tokens(token)
+        for a in m.resolve(t)
+        if a not in hosts and not set(_homes(a, m)) & set(hosts)
+    ]
+    if not hosts or not guests:
+        return None
+    trigger = Trigger(RelationType.MEETS_WITH, "visits")
+    return Found(tuple(guests), tuple(hosts), trigger, 0.7, mutual=True)
+
+
+def _homes(actor: str, m: Mentions) -> list[str]:
+    """The bodies an actor belongs to, as the gazetteer and this paragraph's titles say:
+    a foreign minister at home is not visiting."""
+    gazetteer = m.book.gazetteer
+    homes = [h for h in [gazetteer.home_of(actor), m.book.led_by.get(actor)] if h]
+    return homes + [link.body for link in m.titles if link.person == actor]
+
+
+def _hosted(token: Token, m: Mentions) -> Found | None:
+    """ "Fidan, who chaired the negotiation": hosting or chairing a meeting the text has
+    already described is meeting its parties."""
+    if token.lemma_.lower() not in m.lexicon.cues.hosts or not m.book.meetings:
+        return None
+    events = [
+        c
+        for c in token.children
+        if c.dep_ == "dobj"
+        and any(d.lower_ == "the" or d.dep_ == "poss" for d in c.children)
+        and any(
+            t.relation is RelationType.MEETS_WITH
+            for t in m.lexicon.nouns.get(c.lemma_.lower(), m.lexicon.nouns.get(c.lower_, ()))
+        )
+    ]
+    if not events or any(m.resolve(t) for e in events for t in e.subtree if t.i != e.i):
+        return None  # "hosted the talks between X and Y" names its own parties
+    hosts = [a for t in _subject_tokens(token) for a in m.resolve(t)]
+    parties = [a for a in m.book.meetings[-1] if a not in hosts]
+    if not hosts or not parties:
+        return None
+    trigger = Trigger(RelationType.MEETS_WITH, "mediates")
+    return Found(tuple(hosts), tuple(parties), trigger, 0.7, mutual=True)
 
 
 def _possession(token: Token, m: Mentions, word_actor) -> Found | None:
@@ -322,7 +534,12 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
             found += [_noun(token, t, m, lexicon) for t in lexicon.nouns.get(key, ())]
         if lemma in lexicon.roles:
             found.append(_role(token, lexicon.roles[lemma], m))
+            found.append(_fight_partners(token, m, lexicon))
         found.append(_possession(token, m, word_actor))
+        found.append(_listed_members(token, m))
+    if token.pos_ in {"VERB", "AUX"}:
+        found.append(_visit(token, m))
+        found.append(_hosted(token, m))
     if word in lexicon.compounds:
         found.append(_compound(token, lexicon.compounds[word], m, word_actor))
     if word in lexicon.prefixes:
@@ -370,6 +587,10 @@ def relations_in(
             sign = polarity(token, cues)
             mood = modality(token, cues)
             source = attribution(token, cues) if mood is Modality.REPORTED else None
+            if found.trigger.relation is RelationType.MEETS_WITH and sign is Polarity.POSITIVE:
+                parties = tuple(dict.fromkeys((*found.subjects, *found.objects)))
+                if len(parties) > 1:
+                    m.book.meetings.append(parties)  # for "who chaired the talks" later
             for subject, obj in _pairs(found):
                 if subject == obj:
                     continue

@@ -93,11 +93,12 @@ def add_titles(doc: Doc, mentions: Mentions, gazetteer: Gazetteer, word_actor: W
             if o.dep_ == "pobj"
             for a in mentions.resolve(o)
         ]
+        body_title = token.lower_ in cues.body_titles
         near = [*token.children, token.head] if token.dep_ == "appos" else list(token.children)
         wanted = (
-            {ActorType.PERSON}
-            if token.lower_ not in cues.body_titles
-            else {ActorType.ORGANIZATION, ActorType.GOVERNMENT, ActorType.ARMED_GROUP}
+            {ActorType.ORGANIZATION, ActorType.GOVERNMENT, ActorType.ARMED_GROUP}
+            if body_title
+            else {ActorType.PERSON}
         )
         people = [
             by_token[n.i].actor_id
@@ -106,10 +107,25 @@ def add_titles(doc: Doc, mentions: Mentions, gazetteer: Gazetteer, word_actor: W
             and (n.dep_ == "appos" or token.dep_ == "appos")
             and mentions.book.type_of(by_token[n.i].actor_id) in wanted
         ]
+        if body_title and token.dep_ == "appos" and not people:
+            people = [a for a in [mentions.apposed_before(token)] if a is not None]
+            people = [a for a in people if mentions.book.type_of(a) in wanted]
         people += [a for a in _holders(token, mentions) if mentions.book.type_of(a) in wanted]
+        if not people and not body_title:
+            people = _name_after(token, mentions)
+        if (
+            relation is RelationType.MEMBER_OF
+            and token.lower_ in _HEADS
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+            and not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
+            and not any(c.lower_ in _SUBORDINATE for c in token.lefts)
+            and bodies
+            and not any(mentions.book.type_of(b) is ActorType.STATE for b in bodies)
+        ):
+            relation = RelationType.LEADS  # "the commander of the RSF", not "a commander"
         for person in dict.fromkeys(people):
-            for body in dict.fromkeys(bodies):
-                if body != person and mentions.book.type_of(body) is not ActorType.PERSON:
+            for body in dict.fromkeys(_office_bodies(bodies, relation, mentions, gazetteer)):
+                if body != person:
                     mentions.titles.append(TitleLink(person, body, relation, token.i, token.i + 1))
                     if relation is RelationType.LEADS:
                         mentions.book.led_by.setdefault(person, body)
@@ -154,6 +170,14 @@ def _prefix_title(
             continue
         break
     relation = _title_relation(" ".join(words), cues, actor_type)
+    title = _title_of(doc, first, known_words) if body and not words else None
+    office = _title_relation(title.lower_, cues, actor_type) if title is not None else None
+    if title is not None and office is not None and actor_type is ActorType.PERSON:
+        # "the commander of the Quds Force Esmail Qaani", parsed as one noun phrase
+        relation = office
+        if title.lower_ in _HEADS and mentions.book.type_of(body) is not ActorType.STATE:
+            relation = RelationType.LEADS
+        first = title.i
     if (
         relation is not None
         and body is None
@@ -169,19 +193,74 @@ def _prefix_title(
         and not words
         and _agency_of(ref, body, gazetteer, mentions.book)
     ):
-        relation = RelationType.MEMBER_OF  # "U.S. Central Command", "Israel's Mossad"
+        relation = RelationType.MEMBER_OF  # "Israel's Mossad"
+    if relation is None and body is None and not words:
+        body = _state_in_name(doc, ref, gazetteer, mentions)
+        relation = RelationType.MEMBER_OF if body else None  # "U.S. Central Command"
     if relation is None or body is None or body == ref.actor_id:
         return ref
     if any(t.lower_ in cues.former for t in doc[max(0, first - 2) : ref.start]):
         return ref
-    if relation is RelationType.LEADS and mentions.book.type_of(body) is ActorType.PERSON:
+    bodies = _office_bodies([body], relation, mentions, gazetteer)
+    if not bodies:
         return ref
+    body = bodies[0]  # "Sudani's spokesperson": the government Sudani heads
     mentions.titles.append(TitleLink(ref.actor_id, body, relation, first, ref.end))
     if relation is RelationType.LEADS:
         mentions.book.led_by.setdefault(ref.actor_id, body)
     if actor_type is ActorType.PERSON:
         return Ref(ref.actor_id, min(first, ref.start), ref.end, ref.kind)
     return ref
+
+
+def _title_of(doc: Doc, start: int, known_words: frozenset[str]) -> Token | None:
+    """The title word of "commander of the <body>" ending just before ``start``."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "of":
+        return None
+    title = doc[i - 1]
+    if title.lower_ in known_words and title.pos_ in {"NOUN", "PROPN"}:
+        return title
+    return None
+
+
+def _office_bodies(
+    bodies: list[str], relation: RelationType, mentions: Mentions, gazetteer: Gazetteer
+) -> list[str]:
+    """The bodies an office belongs to. A member's office named after a person
+    ("Sudani's spokesperson") is in the body that person leads, as the text or the
+    gazetteer says; nobody leads a person."""
+    out = []
+    for body in bodies:
+        if mentions.book.type_of(body) is not ActorType.PERSON:
+            out.append(body)
+            continue
+        if relation is not RelationType.MEMBER_OF:
+            continue
+        led = mentions.book.led_by.get(body) or gazetteer.home_of(body)
+        if led is not None and led in gazetteer:
+            out.append(mentions.book.known(led, gazetteer.entries[led].actor.label))
+        elif led is not None:
+            out.append(led)
+    return out
+
+
+def _name_after(title: Token, mentions: Mentions) -> list[str]:
+    """ "commander of the RSF Gen Mohamed Hamdan Dagalo", "the leader of Hamas Ismail
+    Haniyeh": a title with its body, then the holder's name right after it."""
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
+        return []
+    doc = title.doc
+    i = title.right_edge.i + 1
+    ranks = mentions.lexicon.cues.ranks
+    while i < len(doc) and (doc[i].text in {")", "]"} or doc[i].lower_ in ranks):
+        i += 1  # "... (RSF) Gen Dagalo"
+    ref = mentions.by_token.get(i)
+    if ref is None or ref.start != i or mentions.book.type_of(ref.actor_id) is not ActorType.PERSON:
+        return []
+    return [ref.actor_id]
 
 
 def _agency_of(ref: Ref, body: str, gazetteer: Gazetteer, book: ActorBook) -> bool:
@@ -193,6 +272,29 @@ def _agency_of(ref: Ref, body: str, gazetteer: Gazetteer, book: ActorBook) -> bo
         and gazetteer.home_of(ref.actor_id) == body
         and book.type_of(body) is ActorType.STATE
     )
+
+
+def _state_in_name(doc: Doc, ref: Ref, gazetteer: Gazetteer, mentions: Mentions) -> str | None:
+    """A state body whose own name opens with its state and ends in a body noun ("U.S.
+    Central Command", "Russian Foreign Intelligence Service") is one of that state's
+    bodies."""
+    book = mentions.book
+    home = gazetteer.home_of(ref.actor_id)
+    if (
+        home is None
+        or home == ref.actor_id
+        or book.type_of(ref.actor_id) not in {ActorType.ORGANIZATION, ActorType.GOVERNMENT}
+        or doc[ref.end - 1].lower_ not in mentions.lexicon.cues.body_titles
+    ):
+        return None
+    for width in (1, 2):
+        if ref.end - ref.start <= width:
+            break
+        words = doc[ref.start : ref.start + width].text
+        entry = gazetteer.by_name(words) or gazetteer.by_demonym(words)
+        if entry is not None and entry.id == home and entry.actor.type is ActorType.STATE:
+            return book.known(home, entry.actor.label)
+    return None
 
 
 def _holders(title: Token, mentions: Mentions) -> list[str]:

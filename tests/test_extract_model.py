@@ -78,6 +78,109 @@ def test_metonymy_resolves_to_the_state() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "Russian Foreign Intelligence Service officers met their Belarusian counterparts.",
+            ("svr", "member_of", "russia"),
+        ),
+        (
+            "Putin's spokesman Dmitry Peskov said the talks would continue.",
+            ("dmitry-peskov", "member_of", "russia"),
+        ),
+        (
+            "The commander of the Quds Force Esmail Qaani visited Baghdad on Monday.",
+            ("esmail-qaani", "leads", "quds-force"),
+        ),
+        (
+            "Russia has backed the military regime of Captain Ibrahim Traore in Burkina Faso.",
+            ("ibrahim-traore", "leads", "burkina-faso"),
+        ),
+        (
+            "Like other Iranian-backed militias, Kataib Hezbollah has attacked US bases.",
+            ("iran", "backs", "kataib-hezbollah"),
+        ),
+        (
+            "US forces struck the Kataib Hezbollah militia group in Iraq.",
+            ("united-states", "opposes", "kataib-hezbollah"),
+        ),
+        (
+            "Turkey carried out air raids in northern Iraq in what it called an operation "
+            "against the PKK.",
+            ("turkey", "opposes", "pkk"),
+        ),
+        (
+            "The SDF has been a key American partner in the war against the Islamic State.",
+            ("united-states", "opposes", "islamic-state"),
+        ),
+        (
+            "The Islamic Resistance in Iraq, an umbrella group of armed factions such as "
+            "Kataib Hezbollah and Harakat al-Nujaba, claimed the drone attack.",
+            ("harakat-al-nujaba", "member_of", "islamic-resistance-in-iraq"),
+        ),
+        (
+            "The Axis of Resistance, an alliance including Hezbollah and the Houthis, vowed "
+            "revenge.",
+            ("houthis", "member_of", "axis-of-resistance"),
+        ),
+        (
+            "Turkish Foreign Minister Hakan Fidan was in Moscow to discuss the war.",
+            ("hakan-fidan", "meets_with", "russia"),
+        ),
+        (
+            "Russia and Ukraine held talks in Istanbul on Friday. Hakan Fidan, who hosted the "
+            "talks, said progress was made.",
+            ("hakan-fidan", "meets_with", "ukraine"),
+        ),
+        (
+            "Kataib Hezbollah falls under the Popular Mobilization Forces.",
+            ("kataib-hezbollah", "member_of", "pmf"),
+        ),
+        (
+            "Israel and Hezbollah have exchanged fire almost daily since October.",
+            ("hezbollah", "opposes", "israel"),
+        ),
+        (
+            "Russian soldiers opened fire on Ukrainian positions overnight.",
+            ("russia", "opposes", "ukraine"),
+        ),
+        (
+            "Hamas claimed responsibility for the attack on Israeli troops.",
+            ("hamas", "opposes", "israel"),
+        ),
+        (
+            "Israel launched a wave of airstrikes on Hezbollah positions.",
+            ("israel", "opposes", "hezbollah"),
+        ),
+        ("Hezbollah vowed retaliation against Israel.", ("hezbollah", "opposes", "israel")),
+        ("Putin arrived in Beijing on a state visit.", ("china", "meets_with", "vladimir-putin")),
+        (
+            "Qatar has used its contacts with Hamas to secure the release of hostages.",
+            ("hamas", "meets_with", "qatar"),
+        ),
+        (
+            "Iran has been supplying drones to Russia for its war in Ukraine.",
+            ("iran", "backs", "russia"),
+        ),
+    ],
+)
+def test_offices_lists_partners_and_visits(text: str, edge: tuple[str, str, str]) -> None:
+    assert edge in edges(text)
+
+
+def test_exchanging_prisoners_is_no_fighting() -> None:
+    assert edges("Russia and Ukraine exchanged prisoners on Friday.") == set()
+
+
+def test_a_speaker_after_a_list_is_not_given_what_the_list_got() -> None:
+    found = edges(
+        "Turkey gave refuge to the general and his family, Ibrahim Kalin, Turkey's "
+        "intelligence chief, said."
+    )
+    assert not any(r == "backs" and o == "ibrahim-kalin" for _, r, o in found)
+
+
 def _score(gold_dir: Path, articles: Path) -> kg.evaluate.Report:
     documents = {Path(d.id).name: d for d in iter_documents([articles]) if isinstance(d, Document)}
     pairs = []
@@ -100,8 +203,8 @@ def test_development_set_does_not_regress() -> None:
     """Our own annotated articles (tests/data): a floor under the measured score, so a
     change that loses recall or precision elsewhere shows up here."""
     report = _score(ROOT / "tests" / "data" / "gold", ROOT / "tests" / "data" / "articles")
-    assert report.overall.precision >= 0.85
-    assert report.overall.f1 >= 0.68
+    assert report.overall.precision >= 0.93
+    assert report.overall.f1 >= 0.87
     assert report.evidence_invalid == 0
 
 
