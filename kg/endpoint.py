@@ -45,7 +45,9 @@ from .store import (
     StoredDocument,
     StoreStats,
     Value,
+    insert_data,
     literal_value,
+    removal_update,
     stored_documents,
 )
 from .vocab import KG, doc_iri
@@ -281,14 +283,8 @@ class SparqlEndpointStore:
             StoreError: the endpoint refused the write.
         """
         quads = extraction_to_quads(extraction)
-        graph = sparql_term(doc_iri(extraction.document.id))
-        body = "\n".join(
-            f"{sparql_term(s)} {sparql_term(p)} {sparql_term(o)} ." for s, p, o, _ in quads
-        )
-        self._update(
-            f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}",
-            StoreError,
-        )
+        removal = removal_update(extraction.document.id)
+        self._update(f"{removal} ;\n{insert_data(quads)}", StoreError)
         log.debug("wrote %d quads for %s", len(quads), extraction.document.id)
         return len(quads)
 
@@ -300,12 +296,11 @@ class SparqlEndpointStore:
         return bool(self._select(ask)["boolean"])
 
     def remove(self, doc_id: str) -> bool:
-        """Drop the document's graph (graph store protocol DELETE); return whether it was there."""
-        request = self._request(self._graph_url(doc_iri(doc_id)), method="DELETE")
-        response = self._send(request, StoreError, missing_ok=True)
-        if response is None:
+        """Drop the document's graph, and the shared triples only it held, in one update
+        request; return whether it was there."""
+        if not self.has_document(doc_id):
             return False
-        response.close()
+        self._update(removal_update(doc_id), StoreError)
         return True
 
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> list[Row]:

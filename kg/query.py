@@ -29,7 +29,7 @@ from .errors import OntologyError, QueryError
 from .model import RelationType
 from .resources import queries_dir
 from .store import Binding, GraphStore, Row
-from .vocab import ACTOR, KG, actor_id_of, relation_iri
+from .vocab import ACTOR, ACTORS_GRAPH, KG, actor_id_of, relation_iri
 
 __all__ = [
     "PARAM_KINDS",
@@ -47,17 +47,17 @@ PARAM_KINDS = ("actor", "relation", "date", "integer", "string")
 _HEADER = re.compile(r"#\s*(name|description|param|columns):\s*(.*)")
 _PARAM = re.compile(r"(\w+)\s+\((\w+)(\s*,\s*optional)?\)\s+-\s+(\S.*)")
 
-_RESOLVE = """PREFIX kg: <https://w3id.org/kg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+_RESOLVE = f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT DISTINCT ?actor ?rank ?text WHERE {
-  { ?actor dcterms:identifier ?name BIND(0 AS ?rank) }
-  UNION { ?actor rdfs:label ?name BIND(1 AS ?rank) }
-  UNION { ?actor skos:altLabel ?name BIND(2 AS ?rank) }
+SELECT DISTINCT ?actor ?rank ?text WHERE {{
+  GRAPH <{ACTORS_GRAPH}> {{
+    {{ ?actor dcterms:identifier ?name BIND(0 AS ?rank) }}
+    UNION {{ ?actor rdfs:label ?name BIND(1 AS ?rank) }}
+    UNION {{ ?actor skos:altLabel ?name BIND(2 AS ?rank) }}
+  }}
   FILTER(LCASE(STR(?name)) = LCASE(STR(?text)))
-  FILTER EXISTS { ?actor kg:actorType ?type }
-}
+}}
 ORDER BY ?rank ?actor"""
 
 

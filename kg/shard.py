@@ -24,17 +24,19 @@ from .model import Extraction
 from .rdf import extraction_to_quads
 from .server import oxigraph_binary
 from .store import Store
-from .vocab import doc_id_of
+from .vocab import SHARED_GRAPHS, doc_id_of
 
 __all__ = ["ShardLoad", "generate_nquads", "load_shards", "write_shard"]
 
 log = logging.getLogger(__name__)
 
 _GRAPH = re.compile(r"<([^<>]*)>\s*\.\s*$")
+_SHARED = {str(graph) for graph in SHARED_GRAPHS}
 
 
 def generate_nquads(extraction: Extraction) -> Iterator[str]:
-    """The document's quads as N-Quads lines (newline included), all in its named graph.
+    """The document's quads as N-Quads lines (newline included): its named graph, then the
+    shared copies (see ``kg.rdf``).
 
     >>> from kg.model import Document
     >>> line = next(generate_nquads(Extraction(Document("d1", "text"), (), ())))
@@ -81,7 +83,8 @@ def load_shards(store_path: str | Path, shard_paths: Iterable[str | Path]) -> Sh
     The store must not be open in another process (``kg serve`` included) while it runs.
 
     Raises:
-        StoreError: a shard is missing, unreadable or has quads outside document graphs,
+        StoreError: a shard is missing, unreadable or has quads outside document (and
+            shared) graphs,
             the folder is not a store or is
             locked, or the bulk loader failed (nothing is loaded then: each file loads
             atomically).
@@ -95,8 +98,9 @@ def load_shards(store_path: str | Path, shard_paths: Iterable[str | Path]) -> Sh
                 for line in lines:
                     match = _GRAPH.search(line)
                     if match:
-                        graphs.add(match[1])
                         quads += 1
+                        if match[1] not in _SHARED:
+                            graphs.add(match[1])
         except OSError as err:
             raise StoreError(f"cannot read the shard {shard}: {err}") from err
     try:

@@ -27,7 +27,7 @@ from rdflib import URIRef
 from .errors import QueryError, StoreError
 from .locking import ReadLock, claim_writer, locked_message, read_lock, release_writer
 from .model import Extraction
-from .rdf import extraction_to_quads
+from .rdf import REMOVE_DOCUMENT, Quad, extraction_to_quads
 from .vocab import KG, PREFIXES, doc_iri
 
 __all__ = [
@@ -41,7 +41,9 @@ __all__ = [
     "StoreStats",
     "StoredDocument",
     "Value",
+    "insert_data",
     "literal_value",
+    "removal_update",
     "stored_documents",
 ]
 
@@ -276,15 +278,13 @@ class Store:
         graph = _term(doc_iri(extraction.document.id))
         try:
             if self._engine.contains_named_graph(graph):
-                # a new version: drop the old graph and insert the new one in one update
-                body = "\n".join(f"{_term(s)} {_term(p)} {_term(o)} ." for s, p, o, _ in quads)
-                self._engine.update(
-                    f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
-                )
+                # a new version: remove the old one and insert the new one in one update
+                removal = removal_update(extraction.document.id)
+                self._engine.update(f"{removal} ;\n{insert_data(quads)}")
             else:
                 # a new document: one transactional extend, with no SPARQL text to parse
                 self._engine.extend(
-                    ox.Quad(_term(s), _term(p), _term(o), graph) for s, p, o, _ in quads
+                    ox.Quad(_term(s), _term(p), _term(o), _term(g)) for s, p, o, g in quads
                 )
         except (OSError, SyntaxError) as err:
             raise StoreError(f"cannot write document {extraction.document.id}: {err}") from err
@@ -304,12 +304,16 @@ class Store:
         return next(iter(found), None) is not None
 
     def remove(self, doc_id: str) -> bool:
-        """Drop the document's graph; return whether it was there."""
+        """Drop the document's graph, and the shared triples only it held, in one
+        transaction; return whether it was there."""
         self._writable(f"remove document {doc_id}")
         graph = _term(doc_iri(doc_id))
         if not self._engine.contains_named_graph(graph):
             return False
-        self._engine.remove_graph(graph)
+        try:
+            self._engine.update(removal_update(doc_id))
+        except OSError as err:
+            raise StoreError(f"cannot remove document {doc_id}: {err}") from err
         return True
 
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> list[Row]:
@@ -407,6 +411,24 @@ def _holds_store(path: Path) -> bool:
     (RocksDB's files without CURRENT, written last: opening it finishes the creation)."""
     names = [entry.name for entry in path.iterdir()]
     return (path / "CURRENT").is_file() or all(_ROCKSDB_FILE.fullmatch(n) for n in names)
+
+
+def insert_data(quads: list[Quad]) -> str:
+    """A SPARQL ``INSERT DATA`` update of ``quads``, every term in N-Triples syntax.
+
+    >>> from rdflib import URIRef
+    >>> print(insert_data([(URIRef("s:1"), URIRef("p:1"), URIRef("o:1"), URIRef("g:1"))]))
+    INSERT DATA {
+    GRAPH <g:1> { <s:1> <p:1> <o:1> }
+    }
+    """
+    lines = (f"GRAPH {_term(g)} {{ {_term(s)} {_term(p)} {_term(o)} }}" for s, p, o, g in quads)
+    return "INSERT DATA {\n" + "\n".join(lines) + "\n}"
+
+
+def removal_update(doc_id: str) -> str:
+    """The SPARQL update removing a document: ``kg.rdf.REMOVE_DOCUMENT`` for its graph."""
+    return REMOVE_DOCUMENT.replace("?doc", str(_term(doc_iri(doc_id))))
 
 
 def _term(value: URIRef | RdfLiteral) -> ox.NamedNode | ox.Literal:

@@ -30,11 +30,14 @@ from .model import ActorType, Evidence, Relation, RelationType
 
 __all__ = [
     "ACTOR",
+    "ACTORS_GRAPH",
     "CLAIM",
     "DOC",
+    "EDGES_GRAPH",
     "EVIDENCE",
     "KG",
     "PREFIXES",
+    "SHARED_GRAPHS",
     "WD",
     "actor_class",
     "actor_id_of",
@@ -122,6 +125,13 @@ DOC = Namespace("https://w3id.org/kg/id/doc/")
 CLAIM = Namespace("https://w3id.org/kg/id/claim/")
 EVIDENCE = Namespace("https://w3id.org/kg/id/evidence/")
 WD = Namespace("http://www.wikidata.org/entity/")
+GRAPH = Namespace("https://w3id.org/kg/id/graph/")
+
+ACTORS_GRAPH = GRAPH.actors
+"""Every actor description of the document graphs, once: queries join labels here."""
+EDGES_GRAPH = GRAPH.edges
+"""Every plain edge triple (``actor kg:backs actor``) of the document graphs, once."""
+SHARED_GRAPHS = (ACTORS_GRAPH, EDGES_GRAPH)
 
 PREFIXES: dict[str, str] = {
     "kg": str(KG),
@@ -130,6 +140,7 @@ PREFIXES: dict[str, str] = {
     "claim": str(CLAIM),
     "evidence": str(EVIDENCE),
     "wd": str(WD),
+    "graph": str(GRAPH),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "owl": str(OWL),

@@ -97,7 +97,7 @@ def test_hostile_actor_names_round_trip_and_find_themselves(hostile_store: Path)
             ]
         labelled = graph.sparql(
             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-            "SELECT ?actor ?name WHERE { ?actor rdfs:label ?name }",
+            "SELECT DISTINCT ?actor ?name WHERE { ?actor rdfs:label ?name }",
             {"name": NAMES[1]},
         )
         assert labelled == [{"actor": str(actor_iri("x-hostile-1")), "name": NAMES[1]}]
@@ -110,7 +110,7 @@ def test_hostile_parameter_values_change_nothing(hostile_store: Path, tmp_path: 
     rq.write_text(
         "# name: labelled\n# columns: actor, text\n# param: text (string) - a label\n"
         "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-        "SELECT ?actor ?text WHERE { ?actor rdfs:label ?text }\n",
+        "SELECT DISTINCT ?actor ?text WHERE { ?actor rdfs:label ?text }\n",
         encoding="utf-8",
     )
     with kg.Graph(Store.open(hostile_store, read_only=True)) as graph:

@@ -37,8 +37,8 @@ def _first(dataset: Dataset, kind: URIRef) -> tuple[URIRef, URIRef]:
 def _set(kind: URIRef, predicate: URIRef, value: object) -> Callable[[Dataset], None]:
     def breaks(dataset: Dataset) -> None:
         node, graph = _first(dataset, kind)
-        if value is None:
-            dataset.graph(graph).remove((node, predicate, None))
+        if value is None:  # from every graph: an actor's description is also shared
+            dataset.remove((node, predicate, None, None))
         else:
             dataset.graph(graph).set((node, predicate, value))
 

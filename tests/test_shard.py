@@ -43,7 +43,7 @@ def test_shard_lines_parse_as_the_quads_of_the_extraction(extractions: list[Extr
     assert len(parsed) == sum(store.write(e) for e in extractions)
     assert {q.graph_name.value for q in parsed} == {
         f"https://w3id.org/kg/id/doc/{d}" for d in ("d1", "d1-copy", "d2", "d3")
-    }
+    } | {"https://w3id.org/kg/id/graph/actors", "https://w3id.org/kg/id/graph/edges"}
 
 
 def test_loading_a_document_again_replaces_its_graph(
