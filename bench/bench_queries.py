@@ -49,7 +49,7 @@ from kg.model import (
     Relation,
     RelationType,
 )
-from kg.query import QueryInfo, list_queries, resolve_actor
+from kg.query import QueryInfo, list_queries, resolve_actor, sort_rows
 from kg.server import start_server
 from kg.shard import load_shards, write_shard
 from kg.store import Binding
@@ -219,8 +219,12 @@ def measure_one(location: str, name: str, runs: int, whole_runs: int) -> dict[st
         info = next(q for q in list_queries() if q.name == name)
         bindings = bindings_for(info)
         centred = any(p.kind == "actor" for p in info.params)
-        rows = len(store.query(info.text, bindings))
-        figures = latency(lambda: store.query(info.text, bindings), runs if centred else whole_runs)
+
+        def run() -> list:
+            return sort_rows(store.query(info.text, bindings), info.order)
+
+        rows = len(run())
+        figures = latency(run, runs if centred else whole_runs)
         return {"kind": "actor" if centred else "whole", "rows": rows, **figures}
 
 

@@ -45,10 +45,10 @@ from .store import (
     StoredDocument,
     StoreStats,
     Value,
-    insert_data,
     literal_value,
-    removal_update,
+    remove_update,
     stored_documents,
+    write_update,
 )
 from .vocab import KG, doc_iri
 
@@ -283,8 +283,8 @@ class SparqlEndpointStore:
             StoreError: the endpoint refused the write.
         """
         quads = extraction_to_quads(extraction)
-        removal = removal_update(extraction.document.id)
-        self._update(f"{removal} ;\n{insert_data(quads)}", StoreError)
+        stored = self.has_document(extraction.document.id)
+        self._update(write_update(self, extraction, quads, stored=stored), StoreError)
         log.debug("wrote %d quads for %s", len(quads), extraction.document.id)
         return len(quads)
 
@@ -300,7 +300,7 @@ class SparqlEndpointStore:
         request; return whether it was there."""
         if not self.has_document(doc_id):
             return False
-        self._update(removal_update(doc_id), StoreError)
+        self._update(remove_update(self, doc_id), StoreError)
         return True
 
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> list[Row]:

@@ -30,6 +30,7 @@ from .vocab import (
     actor_iri,
     claim_iri,
     doc_iri,
+    edge_iri,
     evidence_iri,
     relation_iri,
 )
@@ -150,6 +151,7 @@ def _relation_triples(relation: Relation, document: Document) -> list[_Triple]:
         (claim, KG.polarity, Literal(relation.polarity.value)),
         (claim, KG.modality, Literal(relation.modality.value)),
         (claim, KG.confidence, Literal(float(relation.confidence), datatype=XSD.double)),
+        (claim, KG.edge, edge_iri(relation.subject, relation.relation, relation.object)),
     ]
     if relation.subtype:
         triples.append((claim, KG.subtype, Literal(relation.subtype)))

@@ -4,7 +4,8 @@ Extraction is a pure function from a document to its claims, so a cluster (Dask,
 Spark) can map it over partitions of a corpus and write each partition's claims as an
 N-Quads shard with ``write_shard``. ``load_shards`` then puts the shards into a store
 folder with Oxigraph's bulk loader (``oxigraph load``), far faster than one transaction
-per document. Each document is its own named graph, as ``Store.write`` makes it:
+per document, then recomputes every edge summary (``kg.summary.REBUILD``) in one update.
+Each document is its own named graph, as ``Store.write`` makes it:
 documents already in the store are dropped first, so a re-extracted document replaces
 its old claims instead of adding to them.
 """
@@ -24,6 +25,7 @@ from .model import Extraction
 from .rdf import extraction_to_quads
 from .server import oxigraph_binary
 from .store import Store
+from .summary import REBUILD
 from .vocab import SHARED_GRAPHS, doc_id_of
 
 __all__ = ["ShardLoad", "generate_nquads", "load_shards", "write_shard"]
@@ -116,5 +118,7 @@ def load_shards(store_path: str | Path, shard_paths: Iterable[str | Path]) -> Sh
         )
         if run.returncode != 0:
             raise StoreError(f"oxigraph load failed: {run.stderr.strip() or run.stdout.strip()}")
+        with Store.open(store_path) as store:  # the loader writes claims, not their sums
+            store.update(REBUILD)
     log.info("loaded %d quads of %d documents from %d shards", quads, len(graphs), len(shards))
     return ShardLoad(documents=len(graphs), replaced=replaced, quads=quads)

@@ -34,7 +34,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from rdflib import URIRef
+
 from .model import Relation
+from .summary import join_updates, refresh_update, stored_edge_keys
 
 if TYPE_CHECKING:
     from .store import GraphStore
@@ -98,9 +101,10 @@ _ON_DATE = re.compile(
 _PROLOGUE = "PREFIX kg: <https://w3id.org/kg/ontology#>\n"
 _DOCUMENTS = (
     _PROLOGUE
-    + """SELECT ?doc ?checksum ?fingerprint WHERE {
+    + """SELECT ?doc ?checksum ?fingerprint ?story WHERE {
   ?doc a kg:Document ; kg:checksum ?checksum .
   OPTIONAL { ?doc kg:fingerprint ?fingerprint }
+  OPTIONAL { ?doc kg:story ?story }
 } ORDER BY ?doc"""
 )
 _UNLINK = _PROLOGUE + "DELETE WHERE { GRAPH ?g { ?doc kg:story ?story } }"
@@ -229,7 +233,8 @@ def link_sources(store: GraphStore, *, threshold: float = THRESHOLD) -> int:
 
     Run it after writing documents. A document's story is the checksum of the first
     document (by id) of its group of copies; documents stored without a fingerprint
-    are their own story. One update replaces every story, in one transaction.
+    are their own story. One update replaces every story and recomputes the summaries
+    of the edges whose documents changed story, in one transaction.
     """
     rows = store.query(_DOCUMENTS)
     checksums = {str(r["doc"]): str(r["checksum"]) for r in rows}
@@ -250,7 +255,10 @@ def link_sources(store: GraphStore, *, threshold: float = THRESHOLD) -> int:
     update = _UNLINK
     if triples:
         update += " ;\nINSERT DATA {\n" + "\n".join(triples) + "\n}"
-    store.update(update)
+    # the edges whose claims come from a document that changes source count anew
+    was = {str(r["doc"]): str(r["story"] or r["checksum"]) for r in rows}
+    moved = [URIRef(doc) for doc, story in stories.items() if was[doc] != story]
+    store.update(join_updates([update, refresh_update(stored_edge_keys(store, moved))]))
     log.debug("linked %d documents into %d sources", len(stories), len(set(stories.values())))
     return len(set(stories.values()))
 

@@ -28,6 +28,7 @@ from .errors import QueryError, StoreError
 from .locking import ReadLock, claim_writer, locked_message, read_lock, release_writer
 from .model import Extraction
 from .rdf import REMOVE_DOCUMENT, Quad, extraction_to_quads
+from .summary import edge_keys, join_updates, refresh_update, stored_edge_keys
 from .vocab import KG, PREFIXES, doc_iri
 
 __all__ = [
@@ -43,8 +44,9 @@ __all__ = [
     "Value",
     "insert_data",
     "literal_value",
-    "removal_update",
+    "remove_update",
     "stored_documents",
+    "write_update",
 ]
 
 log = logging.getLogger(__name__)
@@ -266,8 +268,9 @@ class Store:
     def write(self, extraction: Extraction) -> int:
         """Replace the document's graph with what ``extraction`` says; return the quad count.
 
-        A new document is one transactional ``extend``; a new version of a stored one is
-        one SPARQL update (drop the graph, insert the new one), also one transaction.
+        One SPARQL update, so one transaction: drop the stored version (if any), insert
+        the new one, and recompute the summaries of the edges either version has claims
+        about (see ``kg.summary``).
 
         Raises:
             ValueError: the extraction is inconsistent (see ``kg.rdf.extraction_to_quads``).
@@ -275,17 +278,9 @@ class Store:
         """
         self._writable(f"write document {extraction.document.id}")
         quads = extraction_to_quads(extraction)
-        graph = _term(doc_iri(extraction.document.id))
+        stored = self._engine.contains_named_graph(_term(doc_iri(extraction.document.id)))
         try:
-            if self._engine.contains_named_graph(graph):
-                # a new version: remove the old one and insert the new one in one update
-                removal = removal_update(extraction.document.id)
-                self._engine.update(f"{removal} ;\n{insert_data(quads)}")
-            else:
-                # a new document: one transactional extend, with no SPARQL text to parse
-                self._engine.extend(
-                    ox.Quad(_term(s), _term(p), _term(o), _term(g)) for s, p, o, g in quads
-                )
+            self._engine.update(write_update(self, extraction, quads, stored=stored))
         except (OSError, SyntaxError) as err:
             raise StoreError(f"cannot write document {extraction.document.id}: {err}") from err
         log.debug("wrote %d quads for %s", len(quads), extraction.document.id)
@@ -311,7 +306,7 @@ class Store:
         if not self._engine.contains_named_graph(graph):
             return False
         try:
-            self._engine.update(removal_update(doc_id))
+            self._engine.update(remove_update(self, doc_id))
         except OSError as err:
             raise StoreError(f"cannot remove document {doc_id}: {err}") from err
         return True
@@ -426,8 +421,29 @@ def insert_data(quads: list[Quad]) -> str:
     return "INSERT DATA {\n" + "\n".join(lines) + "\n}"
 
 
-def removal_update(doc_id: str) -> str:
-    """The SPARQL update removing a document: ``kg.rdf.REMOVE_DOCUMENT`` for its graph."""
+def write_update(
+    store: GraphStore, extraction: Extraction, quads: list[Quad], *, stored: bool
+) -> str:
+    """The one SPARQL update that writes a document's ``quads``: it drops the ``stored``
+    version first, and ends by recomputing the summaries of the edges that either
+    version has claims about."""
+    keys = edge_keys((r.subject, r.relation, r.object) for r in extraction.relations)
+    parts = []
+    if stored:
+        keys |= stored_edge_keys(store, [doc_iri(extraction.document.id)])
+        parts.append(_removal(extraction.document.id))
+    parts += [insert_data(quads), refresh_update(keys)]
+    return join_updates(parts)
+
+
+def remove_update(store: GraphStore, doc_id: str) -> str:
+    """The one SPARQL update that removes a stored document (``kg.rdf.REMOVE_DOCUMENT``)
+    and recomputes the summaries of the edges its claims were about."""
+    keys = stored_edge_keys(store, [doc_iri(doc_id)])
+    return join_updates([_removal(doc_id), refresh_update(keys)])
+
+
+def _removal(doc_id: str) -> str:
     return REMOVE_DOCUMENT.replace("?doc", str(_term(doc_iri(doc_id))))
 
 

@@ -33,11 +33,13 @@ __all__ = [
     "ACTORS_GRAPH",
     "CLAIM",
     "DOC",
+    "EDGE",
     "EDGES_GRAPH",
     "EVIDENCE",
     "KG",
     "PREFIXES",
     "SHARED_GRAPHS",
+    "SUMMARY_GRAPH",
     "WD",
     "actor_class",
     "actor_id_of",
@@ -45,6 +47,7 @@ __all__ = [
     "claim_iri",
     "doc_id_of",
     "doc_iri",
+    "edge_iri",
     "evidence_iri",
     "relation_iri",
     "relation_type_of",
@@ -65,6 +68,7 @@ class KG(DefinedNamespace):
     Organization: URIRef
     Person: URIRef
     Claim: URIRef
+    Edge: URIRef
     Evidence: URIRef
     Document: URIRef
     # actor properties
@@ -108,6 +112,15 @@ class KG(DefinedNamespace):
     confidence: URIRef
     attribution: URIRef
     eventDate: URIRef
+    edge: URIRef
+    # edge summaries
+    claims: URIRef
+    documents: URIRef
+    sources: URIRef
+    denials: URIRef
+    rivals: URIRef
+    firstDate: URIRef
+    lastDate: URIRef
     # evidence
     document: URIRef
     start: URIRef
@@ -132,6 +145,9 @@ ACTORS_GRAPH = GRAPH.actors
 EDGES_GRAPH = GRAPH.edges
 """Every plain edge triple (``actor kg:backs actor``) of the document graphs, once."""
 SHARED_GRAPHS = (ACTORS_GRAPH, EDGES_GRAPH)
+SUMMARY_GRAPH = GRAPH.summary
+"""One ``kg:Edge`` node per edge, with what its claims add up to (see ``kg.summary``)."""
+EDGE = Namespace("https://w3id.org/kg/id/edge/")
 
 PREFIXES: dict[str, str] = {
     "kg": str(KG),
@@ -141,6 +157,7 @@ PREFIXES: dict[str, str] = {
     "evidence": str(EVIDENCE),
     "wd": str(WD),
     "graph": str(GRAPH),
+    "edge": str(EDGE),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "owl": str(OWL),
@@ -203,6 +220,22 @@ def doc_id_of(iri: str) -> str:
     'seeds/a b.txt'
     """
     return _local(iri, DOC)
+
+
+def edge_iri(subject: str, relation: RelationType, obj: str) -> URIRef:
+    """The IRI of the edge (subject, relation, object), whatever a claim says of it: the MD5
+    of the three IRIs joined by spaces, the two actors of a meets_with edge in IRI order
+    (SPARQL's ``MD5`` gives the same, so queries can name an edge too).
+
+    >>> meets = RelationType.MEETS_WITH
+    >>> edge_iri("iran", meets, "hts") == edge_iri("hts", meets, "iran")
+    True
+    """
+    first, second = str(actor_iri(subject)), str(actor_iri(obj))
+    if relation is RelationType.MEETS_WITH and second < first:
+        first, second = second, first
+    key = f"{first} {relation_iri(relation)} {second}"
+    return EDGE[hashlib.md5(key.encode("utf-8")).hexdigest()]
 
 
 def claim_iri(doc_id: str, relation: Relation) -> URIRef:

@@ -20,8 +20,9 @@ from rdflib import Graph
 import kg
 from kg.rdf import extraction_to_quads
 from kg.store import Store
+from kg.summary import REBUILD
 from kg.validate import validate
-from kg.vocab import SHARED_GRAPHS, claim_iri, doc_id_of, doc_iri
+from kg.vocab import SHARED_GRAPHS, SUMMARY_GRAPH, claim_iri, doc_id_of, doc_iri
 
 __all__ = [
     "ARTICLES",
@@ -46,8 +47,9 @@ ARTICLES = sorted([*(ROOT / "seeds").glob("*.txt"), *(ROOT / "tests/data/article
 COPIES = 4
 """Copies of each article in the corpus: 11 x 4 = 44 documents, about 10 s of extraction."""
 
-SHARED = frozenset(str(graph) for graph in SHARED_GRAPHS)
-"""The shared graphs' IRIs: actor descriptions and plain edges, once each (see kg.rdf)."""
+SHARED = frozenset(str(graph) for graph in (*SHARED_GRAPHS, SUMMARY_GRAPH))
+"""The shared graphs' IRIs: actor descriptions and plain edges, once each (see kg.rdf),
+and the edge summaries (see kg.summary)."""
 
 _IRI = r"<[^<>]*>"
 _QUAD = re.compile(  # one line of N-Quads as Oxigraph writes it: s p o [g] .
@@ -170,12 +172,15 @@ def check_whole_or_absent(store_path: Path, expected: dict[str, kg.Extraction]) 
         stored = quads_by_document(store)
         claims = {str(r["doc"]): r["claims"] for r in store.query(_CLAIMS)}
         report = validate(store_graph(store))
+        store.update(REBUILD)  # the summaries must be what the claims add up to
+        summaries = quads_by_document(store).get(str(SUMMARY_GRAPH))
+    assert stored.get(str(SUMMARY_GRAPH)) == summaries, "edge summaries out of date"
     assert report.conforms, report.text
     assert "" not in stored, "every quad belongs to a document's graph or a shared one"
     documents = set(stored) - SHARED
     assert documents <= set(expected)
     fresh = store_quads([expected[doc] for doc in documents])
-    for graph in SHARED:
+    for graph in map(str, SHARED_GRAPHS):
         extra = sorted(stored.get(graph, set()) - fresh.get(graph, set()))[:5]
         missing = sorted(fresh.get(graph, set()) - stored.get(graph, set()))[:5]
         assert stored.get(graph) == fresh.get(graph), (graph, extra, missing)

@@ -242,6 +242,7 @@ def test_query_headers_are_parsed() -> None:
         ("# name: q\n# columns: a\n# param: x actor - who\n", "expected 'NAME"),
         ("# name: q\n# columns: a\n# param: x (colour) - who\n", "unknown kind"),
         ("# name: q\n# columns: a\n# param: y (actor) - who\n", "does not occur"),
+        ("# name: q\n# columns: a\n# order: -b\n", "not among the columns"),
     ],
 )
 def test_malformed_headers_are_ontology_errors(tmp_path: Path, header: str, message: str) -> None:
@@ -261,3 +262,14 @@ def test_a_query_file_outside_queries_dir(tmp_path: Path, store: Store) -> None:
     )
     assert run_query(store, path, {"who": "tehran"}) == [{"who": A + "iran", "label": "Iran"}]
     assert parse_query(path.read_text("utf-8")).name == "labels"
+
+
+def test_rows_come_in_the_declared_order(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "sorted.rq"
+    path.write_text(
+        "# name: sorted\n# columns: n, word\n# order: -n, word\n"
+        'SELECT ?n ?word WHERE { VALUES (?n ?word) { (1 "b") (2 "z") (1 "a") (2 "y") } }\n',
+        "utf-8",
+    )
+    rows = run_query(store, path)
+    assert [(r["n"], r["word"]) for r in rows] == [(2, "y"), (2, "z"), (1, "a"), (1, "b")]

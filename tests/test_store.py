@@ -15,8 +15,10 @@ from rdflib.compare import isomorphic
 from kg.errors import QueryError, StoreError
 from kg.model import Document, Extraction, RelationType
 from kg.rdf import extraction_to_rdflib
+from kg.sources import link_sources
 from kg.store import Store
-from kg.vocab import doc_iri
+from kg.summary import REBUILD
+from kg.vocab import SUMMARY_GRAPH, actor_iri, doc_iri
 
 INJECTION = '"} ; DROP ALL ; {"'
 
@@ -246,3 +248,61 @@ def test_any_quote_survives_the_store(quote: str) -> None:
         "SELECT ?quote ?a WHERE { ?e kg:quote ?quote . ?c kg:attribution ?a }"
     )
     assert rows == [{"quote": text, "a": quote}]
+
+
+def _summaries(store: Store) -> list[str]:
+    return [line for line in _nquads(store) if line.endswith(f"<{SUMMARY_GRAPH}> .")]
+
+
+def _equals_a_rebuild(store: Store) -> bool:
+    kept = _summaries(store)
+    store.update(REBUILD)
+    return bool(kept) and kept == _summaries(store)
+
+
+def test_edge_summaries_follow_every_write_remove_and_relink(store: Store) -> None:
+    assert _equals_a_rebuild(store)
+    link_sources(store)  # d1-copy is a copy of d1: one source less for its edges
+    assert _equals_a_rebuild(store)
+    doc = Document("d2", "HTS attacked Damascus. Turkey backs HTS.", publisher="AP")
+    store.write(
+        Extraction(
+            doc,
+            (ACTORS["hts"], ACTORS["syrian-government"], ACTORS["turkey"]),
+            (
+                relation(doc, "hts", RelationType.OPPOSES, "syrian-government", "HTS attacked"),
+                relation(doc, "turkey", RelationType.BACKS, "hts", "Turkey backs HTS"),
+            ),
+        )
+    )
+    assert _equals_a_rebuild(store)
+    assert store.remove("d1") and store.remove("d3")
+    assert _equals_a_rebuild(store)
+
+
+def test_an_edge_summary_counts_its_claims_documents_and_sources(store: Store) -> None:
+    rows = store.query(
+        """PREFIX kg: <https://w3id.org/kg/ontology#>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        SELECT ?s ?o ?claims ?documents ?sources ?denials ?rivals WHERE {
+          ?edge rdf:subject ?s ; rdf:predicate kg:backs ; rdf:object ?o ; kg:claims ?claims ;
+                kg:documents ?documents ; kg:sources ?sources ; kg:denials ?denials ;
+                kg:rivals ?rivals
+        }""",
+        {"s": actor_iri("russia"), "o": actor_iri("syrian-government")},
+    )
+    claims = store.query(
+        """PREFIX kg: <https://w3id.org/kg/ontology#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?s ?o (COUNT(DISTINCT ?c) AS ?claims) (COUNT(DISTINCT ?d) AS ?documents)
+               (COUNT(DISTINCT ?checksum) AS ?sources) WHERE {
+          ?c kg:subject ?s ; kg:relation kg:backs ; kg:object ?o ; kg:polarity "positive" ;
+             prov:wasDerivedFrom/kg:document ?d .
+          ?d kg:checksum ?checksum
+        } GROUP BY ?s ?o""",
+        {"s": actor_iri("russia"), "o": actor_iri("syrian-government")},
+    )
+    (row,) = rows
+    counted = claims[0]
+    assert (row["claims"], row["documents"]) == (counted["claims"], counted["documents"])
+    assert row["sources"] == counted["sources"] < row["documents"]  # d1-copy is d1 again
