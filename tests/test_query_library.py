@@ -8,12 +8,14 @@ one independent source, as d1 and d1-copy are.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
-from fixtures import library_world
+from fixtures import ACTORS, library_world, relation
 
 from kg.errors import QueryError
+from kg.model import Document, Extraction, RelationType
 from kg.query import QueryInfo, list_queries, load_query, run_query
 from kg.sources import link_sources
 from kg.store import Store
@@ -377,3 +379,22 @@ def test_unlinked_copies_count_as_separate_sources(tmp_path: Path) -> None:
         link_sources(store)
         rows = run_query(store, "single-source", {"relation": "backs"})
         assert (A + "iran", A + "syrian-government") in {(r["subject"], r["object"]) for r in rows}
+
+
+def test_an_undated_claim_leaves_the_dates_of_the_others() -> None:
+    """A document without a date must not blank an edge's first and last dates (SPARQL's
+    MIN and MAX give nothing when one value is unbound)."""
+    dated = Document("dated", "Iran backs Hezbollah.", published=date(2024, 5, 1))
+    undated = Document("undated", "Iran backs Hezbollah, again.")
+    store = Store.in_memory()
+    for doc in (dated, undated):
+        store.write(
+            Extraction(
+                doc,
+                (ACTORS["iran"], ACTORS["hezbollah"]),
+                (relation(doc, "iran", RelationType.BACKS, "hezbollah", "Iran backs Hezbollah"),),
+            )
+        )
+    for name, params in [("edges", {}), ("backers", {"actor": "hezbollah"})]:
+        (row,) = run_query(store, name, params)
+        assert (row["claims"], row["first"], row["last"]) == (2, "2024-05-01", "2024-05-01")
