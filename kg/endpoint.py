@@ -50,6 +50,7 @@ from .store import (
     stored_documents,
     write_update,
 )
+from .summary import REFRESH
 from .vocab import KG, doc_iri
 
 __all__ = ["SparqlEndpointStore", "bind_values", "open_any", "sparql_term"]
@@ -189,6 +190,7 @@ class SparqlEndpointStore:
         self.update_url = update_url
         self.store_url = store_url
         self.timeout = timeout
+        self._stale = True  # edges another client marked pending (see kg.summary)
 
     @classmethod
     def from_url(cls, url: str, *, timeout: float = 120.0) -> SparqlEndpointStore:
@@ -211,7 +213,15 @@ class SparqlEndpointStore:
         self.close()
 
     def close(self) -> None:
-        """Nothing to release: each call is one HTTP request."""
+        """Bring the edge summaries up to date; nothing else to release, each call is one
+        HTTP request."""
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Recompute the pending edge summaries (``kg.summary.REFRESH``) if any may be."""
+        if self._stale:
+            self._stale = False
+            self._update(REFRESH, StoreError)
 
     # -- HTTP ---------------------------------------------------------------------------
 
@@ -285,6 +295,7 @@ class SparqlEndpointStore:
         quads = extraction_to_quads(extraction)
         stored = self.has_document(extraction.document.id)
         self._update(write_update(self, extraction, quads, stored=stored), StoreError)
+        self._stale = True
         log.debug("wrote %d quads for %s", len(quads), extraction.document.id)
         return len(quads)
 
@@ -301,6 +312,7 @@ class SparqlEndpointStore:
         if not self.has_document(doc_id):
             return False
         self._update(remove_update(self, doc_id), StoreError)
+        self._stale = True
         return True
 
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> list[Row]:
@@ -313,6 +325,7 @@ class SparqlEndpointStore:
             QueryError: the endpoint rejected the text (an update included) or failed to run it.
         """
         text = bind_values(sparql, bindings or {})
+        self._refresh()
         request = self._request(
             self.query_url,
             body=text,
@@ -339,6 +352,7 @@ class SparqlEndpointStore:
             StoreError: the endpoint cannot be reached.
         """
         self._update(sparql, QueryError)
+        self._stale = True
 
     def _update(self, sparql: str, error: type[StoreError | QueryError]) -> None:
         request = self._request(
@@ -359,6 +373,7 @@ class SparqlEndpointStore:
         media = _DUMP_TYPES.get(format)
         if media is None:
             raise StoreError(f"unknown dump format {format!r}; use one of {sorted(_DUMP_TYPES)}")
+        self._refresh()
         if format in _TRIPLE_FORMATS:
             request = self._request(
                 self.query_url,

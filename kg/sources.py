@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from rdflib import URIRef
 
 from .model import Relation
-from .summary import join_updates, refresh_update, stored_edge_keys
+from .summary import join_updates, pending_update, stored_edge_keys
 
 if TYPE_CHECKING:
     from .store import GraphStore
@@ -233,8 +233,8 @@ def link_sources(store: GraphStore, *, threshold: float = THRESHOLD) -> int:
 
     Run it after writing documents. A document's story is the checksum of the first
     document (by id) of its group of copies; documents stored without a fingerprint
-    are their own story. One update replaces every story and recomputes the summaries
-    of the edges whose documents changed story, in one transaction.
+    are their own story. One update replaces every story and marks pending the edges
+    whose documents changed story (``kg.summary``), in one transaction.
     """
     rows = store.query(_DOCUMENTS)
     checksums = {str(r["doc"]): str(r["checksum"]) for r in rows}
@@ -258,7 +258,7 @@ def link_sources(store: GraphStore, *, threshold: float = THRESHOLD) -> int:
     # the edges whose claims come from a document that changes source count anew
     was = {str(r["doc"]): str(r["story"] or r["checksum"]) for r in rows}
     moved = [URIRef(doc) for doc, story in stories.items() if was[doc] != story]
-    store.update(join_updates([update, refresh_update(stored_edge_keys(store, moved))]))
+    store.update(join_updates([update, pending_update(stored_edge_keys(store, moved))]))
     log.debug("linked %d documents into %d sources", len(stories), len(set(stories.values())))
     return len(set(stories.values()))
 

@@ -28,7 +28,14 @@ from .errors import QueryError, StoreError
 from .locking import ReadLock, claim_writer, locked_message, read_lock, release_writer
 from .model import Extraction
 from .rdf import REMOVE_DOCUMENT, Quad, extraction_to_quads
-from .summary import edge_keys, join_updates, refresh_update, stored_edge_keys
+from .summary import (
+    REFRESH,
+    edge_keys,
+    join_updates,
+    pending_quads,
+    pending_update,
+    stored_edge_keys,
+)
 from .vocab import KG, PREFIXES, doc_iri
 
 __all__ = [
@@ -190,6 +197,7 @@ class Store:
         self.location = location
         self.read_only = lock is not None
         self._unflushed = 0
+        self._stale = not self.read_only  # a killed writer may have left edges pending
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
@@ -241,8 +249,10 @@ class Store:
         return cls(ox.Store())
 
     def close(self) -> None:
-        """Flush to disk and release the directory lock; the object is unusable afterwards."""
+        """Bring the edge summaries up to date, flush to disk and release the directory
+        lock; the object is unusable afterwards."""
         try:
+            self._refresh()
             if self.location is not None and not self.read_only:
                 self._engine.flush()
         finally:
@@ -268,9 +278,11 @@ class Store:
     def write(self, extraction: Extraction) -> int:
         """Replace the document's graph with what ``extraction`` says; return the quad count.
 
-        One SPARQL update, so one transaction: drop the stored version (if any), insert
-        the new one, and recompute the summaries of the edges either version has claims
-        about (see ``kg.summary``).
+        One transaction: a new document is one ``extend``; a new version of a stored one
+        one SPARQL update that drops the old graph first. Either also marks the edges the
+        claims are about pending, so their summaries (``kg.summary``) are recomputed, all
+        at once, before the store next answers a query or when it closes: each edge once
+        per ingest, however many documents touch it.
 
         Raises:
             ValueError: the extraction is inconsistent (see ``kg.rdf.extraction_to_quads``).
@@ -280,9 +292,17 @@ class Store:
         quads = extraction_to_quads(extraction)
         stored = self._engine.contains_named_graph(_term(doc_iri(extraction.document.id)))
         try:
-            self._engine.update(write_update(self, extraction, quads, stored=stored))
+            if stored:
+                self._engine.update(write_update(self, extraction, quads, stored=True))
+            else:
+                keys = edge_keys((r.subject, r.relation, r.object) for r in extraction.relations)
+                self._engine.extend(
+                    ox.Quad(_term(s), _term(p), _term(o), _term(g))
+                    for s, p, o, g in quads + pending_quads(keys)
+                )
         except (OSError, SyntaxError) as err:
             raise StoreError(f"cannot write document {extraction.document.id}: {err}") from err
+        self._stale = True
         log.debug("wrote %d quads for %s", len(quads), extraction.document.id)
         self._unflushed += 1
         if self._unflushed >= FLUSH_EVERY and self.location is not None:
@@ -309,7 +329,14 @@ class Store:
             self._engine.update(remove_update(self, doc_id))
         except OSError as err:
             raise StoreError(f"cannot remove document {doc_id}: {err}") from err
+        self._stale = True
         return True
+
+    def _refresh(self) -> None:
+        """Recompute the pending edge summaries (one update), if anything may be pending."""
+        if self._stale and not self.read_only:
+            self._stale = False
+            self._engine.update(REFRESH)
 
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> list[Row]:
         """Run a read-only SPARQL query over the union of all graphs.
@@ -322,6 +349,7 @@ class Store:
             QueryError: the text is not a SPARQL query (updates included) or cannot run.
         """
         substitutions = {ox.Variable(k): _binding(v) for k, v in (bindings or {}).items()}
+        self._refresh()
         try:
             result = self._engine.query(
                 sparql, use_default_graph_as_union=True, substitutions=substitutions or None
@@ -340,6 +368,7 @@ class Store:
             StoreError: the engine refused the change.
         """
         self._writable("run an update")
+        self._stale = True
         try:
             self._engine.update(sparql)
         except SyntaxError as err:
@@ -359,6 +388,7 @@ class Store:
         if rdf_format is None:
             raise StoreError(f"unknown dump format {format!r}; use one of {sorted(DUMP_FORMATS)}")
         output = str(target) if isinstance(target, (str, Path)) else target
+        self._refresh()
         try:
             if rdf_format.supports_datasets:
                 self._engine.dump(output, format=rdf_format, prefixes=PREFIXES)
@@ -425,22 +455,20 @@ def write_update(
     store: GraphStore, extraction: Extraction, quads: list[Quad], *, stored: bool
 ) -> str:
     """The one SPARQL update that writes a document's ``quads``: it drops the ``stored``
-    version first, and ends by recomputing the summaries of the edges that either
-    version has claims about."""
+    version first, and marks pending the edges either version has claims about."""
     keys = edge_keys((r.subject, r.relation, r.object) for r in extraction.relations)
     parts = []
     if stored:
         keys |= stored_edge_keys(store, [doc_iri(extraction.document.id)])
         parts.append(_removal(extraction.document.id))
-    parts += [insert_data(quads), refresh_update(keys)]
-    return join_updates(parts)
+    return join_updates([*parts, insert_data(quads + pending_quads(keys))])
 
 
 def remove_update(store: GraphStore, doc_id: str) -> str:
     """The one SPARQL update that removes a stored document (``kg.rdf.REMOVE_DOCUMENT``)
-    and recomputes the summaries of the edges its claims were about."""
+    and marks pending the edges its claims were about."""
     keys = stored_edge_keys(store, [doc_iri(doc_id)])
-    return join_updates([_removal(doc_id), refresh_update(keys)])
+    return join_updates([_removal(doc_id), pending_update(keys)])
 
 
 def _removal(doc_id: str) -> str:

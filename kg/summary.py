@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rdflib import URIRef
+from rdflib.namespace import RDF
 
 from .model import RelationType
 from .vocab import (
     EDGE,
     KG,
+    PENDING_GRAPH,
     SUMMARY_GRAPH,
     actor_id_of,
     actor_iri,
@@ -32,15 +34,18 @@ from .vocab import (
     relation_type_of,
 )
 
-if TYPE_CHECKING:  # kg.store uses this module
+if TYPE_CHECKING:  # kg.rdf and kg.store use this module
+    from .rdf import Quad
     from .store import GraphStore
 
 __all__ = [
     "REBUILD",
+    "REFRESH",
     "EdgeKey",
     "edge_keys",
     "join_updates",
-    "refresh_update",
+    "pending_quads",
+    "pending_update",
     "stored_edge_keys",
 ]
 
@@ -81,21 +86,26 @@ _TOTALS = """(COUNT(DISTINCT ?supporting) AS ?claims)
 _DATES = """  BIND(IF(?earliest != "~", ?earliest, ?none) AS ?first)
   BIND(IF(?latest != "", ?latest, ?none) AS ?last)"""
 
-_REFRESH = (
+REFRESH = (
     _PROLOGUE
     + f"""DELETE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?edge ?p ?v }} }}
-WHERE {{ VALUES ?edge {{ %(edges)s }} GRAPH <{SUMMARY_GRAPH}> {{ ?edge ?p ?v }} }} ;
+WHERE {{
+  GRAPH <{PENDING_GRAPH}> {{ ?edge rdf:subject ?any }}
+  GRAPH <{SUMMARY_GRAPH}> {{ ?edge ?p ?v }}
+}} ;
 {_INSERT}
 WHERE {{
   {{
     SELECT ?edge ?subject ?relation ?object {_TOTALS}
     WHERE {{
+      GRAPH <{PENDING_GRAPH}> {{
+        ?edge rdf:subject ?subject ; rdf:predicate ?relation ; rdf:object ?object
+      }}
       {{
-        VALUES (?edge ?subject ?relation ?object) {{ %(rows)s }}
         GRAPH ?g {{ ?claim kg:edge ?edge }}
         BIND("own" AS ?role)
       }} UNION {{
-        VALUES (?edge ?subject ?relation ?object ?rivalEdge) {{ %(rivals)s }}
+        GRAPH <{PENDING_GRAPH}> {{ ?edge kg:rival ?rivalEdge }}
         GRAPH ?g {{ ?claim kg:edge ?rivalEdge }}
         BIND("rival" AS ?role)
       }}
@@ -112,12 +122,15 @@ WHERE {{
     HAVING (COUNT(DISTINCT ?supporting) > 0)
   }}
 {_DATES}
-}}"""
+}} ;
+DROP SILENT GRAPH <{PENDING_GRAPH}>"""
 )
+"""The SPARQL update that recomputes the summaries of the pending edges, and clears them."""
 
 REBUILD = (
     _PROLOGUE
     + f"""DROP SILENT GRAPH <{SUMMARY_GRAPH}> ;
+DROP SILENT GRAPH <{PENDING_GRAPH}> ;
 {_INSERT}
 WHERE {{
   {{
@@ -211,25 +224,29 @@ def edge_keys(claims: Iterable[tuple[str, RelationType, str]]) -> set[EdgeKey]:
     return keys
 
 
-def refresh_update(keys: Iterable[EdgeKey]) -> str:
-    """The SPARQL update recomputing the summaries of ``keys`` ("" for none); run it after
-    the claims it counts are written, in the same update."""
-    keys = sorted(keys)
-    if not keys:
-        return ""
-    rows, rivals = [], []
-    for key in keys:
-        row = f"<{key.iri}> <{key.subject}> <{key.relation}> <{key.object}>"
-        rows.append(f"({row})")
+def pending_quads(keys: Iterable[EdgeKey]) -> list[Quad]:
+    """The quads marking ``keys`` pending: each edge's actors and relation, and its rival
+    edge for backs and opposes. Write them with the claims, in the same transaction."""
+    quads: list[Quad] = []
+    for key in sorted(keys):
+        edge = URIRef(key.iri)
+        quads += [
+            (edge, RDF.subject, URIRef(key.subject), PENDING_GRAPH),
+            (edge, RDF.predicate, URIRef(key.relation), PENDING_GRAPH),
+            (edge, RDF.object, URIRef(key.object), PENDING_GRAPH),
+        ]
         relation = relation_type_of(key.relation)
         if relation in _RIVAL:
             rival = edge_iri(actor_id_of(key.subject), _RIVAL[relation], actor_id_of(key.object))
-            rivals.append(f"({row} <{rival}>)")
-    return _REFRESH % {
-        "edges": " ".join(f"<{key.iri}>" for key in keys),
-        "rows": "\n          ".join(rows),
-        "rivals": "\n          ".join(rivals),
-    }
+            quads.append((edge, KG.rival, rival, PENDING_GRAPH))
+    return quads
+
+
+def pending_update(keys: Iterable[EdgeKey]) -> str:
+    """``pending_quads`` as a SPARQL ``INSERT DATA`` ("" for no keys); every term is an IRI
+    minted by ``kg.vocab``, so none needs escaping."""
+    lines = [f"GRAPH <{g}> {{ <{s}> <{p}> <{o}> }}" for s, p, o, g in pending_quads(keys)]
+    return "INSERT DATA {\n" + "\n".join(lines) + "\n}" if lines else ""
 
 
 def stored_edge_keys(store: GraphStore, graphs: Iterable[URIRef]) -> set[EdgeKey]:

@@ -37,6 +37,7 @@ __all__ = [
     "EDGES_GRAPH",
     "EVIDENCE",
     "KG",
+    "PENDING_GRAPH",
     "PREFIXES",
     "SHARED_GRAPHS",
     "SUMMARY_GRAPH",
@@ -121,6 +122,7 @@ class KG(DefinedNamespace):
     rivals: URIRef
     firstDate: URIRef
     lastDate: URIRef
+    rival: URIRef
     # evidence
     document: URIRef
     start: URIRef
@@ -147,6 +149,8 @@ EDGES_GRAPH = GRAPH.edges
 SHARED_GRAPHS = (ACTORS_GRAPH, EDGES_GRAPH)
 SUMMARY_GRAPH = GRAPH.summary
 """One ``kg:Edge`` node per edge, with what its claims add up to (see ``kg.summary``)."""
+PENDING_GRAPH = GRAPH.pending
+"""The edges whose summaries writes since the last refresh have made stale."""
 EDGE = Namespace("https://w3id.org/kg/id/edge/")
 
 PREFIXES: dict[str, str] = {
