@@ -6,15 +6,27 @@ articles look like the real ones in length and in how often actors appear. It is
 generated while it is read; nothing holds the corpus.
 
 Each configuration runs in its own Python process, so its peak RSS is its own:
-``spacy`` (bare ``nlp.pipe`` over the article texts, batch 64), ``kg-1`` and ``kg-2``
+``spacy`` (bare ``nlp.pipe`` over the article texts, batch 64, the model as
+``spacy.load`` gives it), ``spacy-kg`` (the same with the model as kg loads it, its
+attribute ruler indexed, see kg.ruler), ``kg-1`` and ``kg-2``
 (kg's full extraction through ``kg.parallel.extract_parallel`` with jobs 1 and 2, each
-document written to an on-disk store, one transaction per document). Figures: articles/s,
-words/s, the ratio to bare spaCy, peak RSS of the main process (getrusage), and the RSS
-of the whole process tree (main, forkserver, workers) sampled ten times along the run
-(flat is the goal; the largest sample is "tree MB"). Prints a table,
-then JSON.
+document written to an on-disk store, one transaction per document, in the loop as
+``kg ingest`` does, with the default ``Settings``). Modifiers after a colon:
+``kg-1:behind`` writes from a thread instead (``kg.parallel.write_behind``),
+``kg-1:nostore`` extracts only (what kg adds to the parse, without the store),
+``kg-1:prefilter`` and ``kg-1:noprefilter`` turn the cheap pass (``Settings.prefilter``)
+on or off whatever the default; they combine (``kg-1:nostore:noprefilter``).
 
-    .venv/bin/python bench/bench_ingest.py [--articles 200] [--memory 1000 10000]
+Figures: articles/s, words/s, the ratio to bare spaCy, peak RSS of the main process
+(getrusage), the RSS of the whole process tree (main, forkserver, workers) sampled ten
+times along the run (flat is the goal; the largest sample is "tree MB"), and the CPU
+seconds of the main process (its threads included, its children not) with their ratio
+to bare spaCy's, which other load on a shared machine disturbs less than the wall clock
+(for ``kg-2`` the work is in the workers, so its CPU figure means little). Prints a
+table, then JSON.
+
+    .venv/bin/python bench/bench_ingest.py [--articles 200] [--configs spacy kg-1 kg-1:nostore]
+        [--memory 1000 10000]
 """
 
 from __future__ import annotations
@@ -29,6 +41,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,11 +96,18 @@ def _tree_rss_mb() -> float:
 
 def run_one(config: str, articles: int) -> dict[str, object]:
     """Run one configuration in this process and measure it."""
+    import spacy
+
     from kg.config import Settings
     from kg.model import Document
     from kg.nlp import load_pipeline
 
+    name, *modifiers = config.split(":")
     settings = Settings()
+    if "prefilter" in modifiers or "noprefilter" in modifiers:
+        settings = replace(settings, prefilter="prefilter" in modifiers)
+    behind = "behind" in modifiers
+    nostore = "nostore" in modifiers
     words = 0
     samples: list[tuple[int, float]] = []
     every = max(1, articles // 10)
@@ -98,36 +118,42 @@ def run_one(config: str, articles: int) -> dict[str, object]:
             words += len(text.split())
             yield Document(f"synthetic-{n}", text)
 
-    if config == "spacy":
-        nlp = load_pipeline(settings.model)
-        started = time.perf_counter()
+    if name in {"spacy", "spacy-kg"}:
+        nlp = load_pipeline(settings.model) if name == "spacy-kg" else spacy.load(settings.model)
+        started, cpu = time.perf_counter(), time.process_time()
         for n, _ in enumerate(nlp.pipe((d.text for d in documents()), batch_size=64), start=1):
             if n % every == 0:
                 samples.append((n, round(_tree_rss_mb())))
         seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu
     else:
-        from kg.parallel import extract_parallel
+        from kg.parallel import extract_parallel, write_behind
         from kg.pipeline import Extractor
         from kg.store import Store
 
-        jobs = int(config.removeprefix("kg-"))
+        jobs = int(name.removeprefix("kg-"))
         extractor = Extractor(settings) if jobs == 1 else None
         with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "s") as store:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             stream = extract_parallel(
                 documents(), settings=settings, jobs=jobs, extractor=extractor
             )
+            if behind and not nostore:
+                stream = write_behind(store, stream)
             for n, extraction in enumerate(stream, start=1):
-                store.write(extraction)
+                if not (behind or nostore):
+                    store.write(extraction)
                 if n % every == 0:
                     samples.append((n, round(_tree_rss_mb())))
             seconds = time.perf_counter() - started
+            cpu = time.process_time() - cpu
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "config": config,
         "articles": articles,
         "words": words,
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2),
         "articles_per_s": round(articles / seconds, 2),
         "words_per_s": round(words / seconds),
         "peak_rss_mb": round(own),
@@ -165,17 +191,18 @@ def main() -> int:
     for row in throughput:
         if base is not None:
             row["vs_spacy"] = round(float(row["words_per_s"]) / float(base["words_per_s"]), 2)
+            row["vs_spacy_cpu"] = round(float(base["cpu_seconds"]) / float(row["cpu_seconds"]), 2)
     memory = [measure("kg-1", n) for n in args.memory]
 
     print(
-        f"{'config':8} {'articles':>8} {'art/s':>7} {'words/s':>8} {'vs spaCy':>8} "
-        f"{'peak MB':>8} {'tree MB':>8}"
+        f"{'config':15} {'articles':>8} {'art/s':>7} {'words/s':>8} {'vs spaCy':>8} "
+        f"{'cpu s':>7} {'cpu vs':>7} {'peak MB':>8} {'tree MB':>8}"
     )
     for row in throughput + memory:
         print(
-            f"{row['config']:8} {row['articles']:8} {row['articles_per_s']:7} "
-            f"{row['words_per_s']:8} {row.get('vs_spacy', ''):>8} {row['peak_rss_mb']:8} "
-            f"{row['peak_tree_rss_mb']:8}"
+            f"{row['config']:15} {row['articles']:8} {row['articles_per_s']:7} "
+            f"{row['words_per_s']:8} {row.get('vs_spacy', ''):>8} {row['cpu_seconds']:7} "
+            f"{row.get('vs_spacy_cpu', ''):>7} {row['peak_rss_mb']:8} {row['peak_tree_rss_mb']:8}"
         )
     print(json.dumps({"throughput": throughput, "memory": memory}, indent=1))
     return 0

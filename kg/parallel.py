@@ -5,24 +5,32 @@ loads one ``Extractor`` (model, gazetteer, lexicon) once, then takes chunks of d
 and sends back their extractions, which are frozen dataclasses and pickle as they are.
 Chunks are submitted a few at a time and collected in submission order, so the output
 keeps the input's order and memory holds only the chunks in flight, whatever the corpus.
+
+``write_behind`` overlaps the other half of an ingest: a thread writes each extraction
+to the store while the next document is parsed. Oxigraph releases the GIL while it
+writes, so with one extraction process most of the writing leaves the wall clock
+(docs/SCALE.md). The caller must not change the store from another thread meanwhile.
 """
 
 from __future__ import annotations
 
 import itertools
 import multiprocessing
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from typing import Protocol
 
 from .config import Settings
 from .errors import KgError
 from .model import Document, Extraction
 from .pipeline import Extractor
 
-__all__ = ["extract_parallel"]
+__all__ = ["extract_parallel", "write_behind"]
 
 _IN_FLIGHT_PER_JOB = 2
+_WRITES_AHEAD = 8
 _worker: Extractor | KgError | None = None
 
 
@@ -94,4 +102,54 @@ def extract_parallel(
                 yield from pending.popleft().result()
         finally:
             for future in pending:
+                future.cancel()
+
+
+class _Writable(Protocol):
+    def write(self, extraction: Extraction) -> int: ...
+
+
+def write_behind(
+    store: _Writable, extractions: Iterable[Extraction], *, ahead: int = _WRITES_AHEAD
+) -> Iterator[Extraction]:
+    """Write ``extractions`` to ``store`` in one background thread, in order, while the
+    next ones are produced; yield each once it is written. At most ``ahead`` wait to be
+    written. A write's error is raised here, and nothing after it is written.
+
+    >>> class Log:
+    ...     def __init__(self): self.ids = []
+    ...     def write(self, extraction): self.ids.append(extraction.document.id); return 0
+    >>> from kg.model import Document
+    >>> log = Log()
+    >>> done = [e.document.id for e in write_behind(log, [Extraction(Document(i, ""), (), ())
+    ...                                                   for i in "abc"])]
+    >>> done == log.ids == ["a", "b", "c"]
+    True
+    """
+    failed = threading.Event()
+
+    def write(extraction: Extraction) -> int:
+        if failed.is_set():
+            raise RuntimeError("not written: an earlier write failed")
+        try:
+            return store.write(extraction)
+        except BaseException:
+            failed.set()
+            raise
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") as writer:
+        pending: deque[tuple[Extraction, Future[int]]] = deque()
+        try:
+            for extraction in extractions:
+                pending.append((extraction, writer.submit(write, extraction)))
+                while len(pending) > ahead or (pending and pending[0][1].done()):
+                    done, future = pending.popleft()
+                    future.result()
+                    yield done
+            while pending:
+                done, future = pending.popleft()
+                future.result()
+                yield done
+        finally:
+            for _, future in pending:
                 future.cancel()

@@ -15,6 +15,7 @@ from .lexicon import Lexicon, load_lexicon
 from .mentions import build_matchers, focus_country
 from .model import Document, Extraction, Mention
 from .nlp import load_pipeline, parse
+from .prefilter import Prefilter
 from .relations import merge_relations, relations_in
 from .resources import ontology_dir
 
@@ -41,6 +42,11 @@ class Extractor:
         self.lexicon = lexicon or load_lexicon(directory)
         self.nlp = load_pipeline(self.settings.model)
         self.matchers = build_matchers(self.nlp, self.gazetteer, self.lexicon)
+        self.prefilter = (
+            Prefilter.build(self.gazetteer, self.lexicon, nlp=self.nlp, matchers=self.matchers)
+            if self.settings.prefilter
+            else None
+        )
 
     def extract(self, document: Document) -> Extraction:
         """Everything one document says, as actors and sourced relations."""
@@ -48,17 +54,21 @@ class Extractor:
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         """Stream extractions, parsing documents in spaCy batches."""
-        for document, pieces in parse(self.nlp, documents, batch_size=self.settings.batch_size):
-            docs = [p.doc for p in pieces]
+        for document, pieces in parse(
+            self.nlp,
+            documents,
+            batch_size=self.settings.batch_size,
+            worth_parsing=self.prefilter.can_hold_relation if self.prefilter else None,
+        ):
             finder = MentionFinder(
                 self.gazetteer,
                 self.lexicon,
                 self.matchers,
-                focus_country(docs, self.matchers, self.gazetteer),
+                focus_country([p.doc for p in pieces], self.matchers, self.gazetteer),
             )
             relations = []
             mentions = []
-            for piece in pieces:
+            for piece in filter(lambda p: p.parsed, pieces):
                 found = finder.paragraph(piece.doc)
                 relations += relations_in(
                     found, self.lexicon, document, piece.offset, finder.actor_for_word

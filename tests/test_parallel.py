@@ -14,7 +14,7 @@ from kg.config import Settings
 from kg.errors import ModelError
 from kg.io import iter_documents
 from kg.model import Document, Extraction
-from kg.parallel import extract_parallel
+from kg.parallel import extract_parallel, write_behind
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 
@@ -70,3 +70,54 @@ def test_a_missing_model_is_a_model_error_from_the_workers(documents: list[Docum
 def test_jobs_and_chunk_must_be_positive(jobs: int, chunk: int) -> None:
     with pytest.raises(ValueError, match="at least 1"):
         list(extract_parallel([], settings=Settings(), jobs=jobs, chunk=chunk))
+
+
+class _Recorder:
+    """A store that records the order of its writes and fails on one document."""
+
+    def __init__(self, fail_on: str | None = None) -> None:
+        self.written: list[str] = []
+        self.fail_on = fail_on
+
+    def write(self, extraction: Extraction) -> int:
+        if extraction.document.id == self.fail_on:
+            raise OSError("disk full")
+        self.written.append(extraction.document.id)
+        return 1
+
+
+def _empty(n: int) -> list[Extraction]:
+    return [Extraction(Document(f"d{i}", ""), (), ()) for i in range(n)]
+
+
+def test_write_behind_writes_everything_in_order_and_yields_only_what_is_written() -> None:
+    store = _Recorder()
+    seen = []
+    for extraction in write_behind(store, _empty(50), ahead=3):
+        seen.append(extraction.document.id)
+        assert extraction.document.id in store.written
+    assert seen == store.written == [f"d{i}" for i in range(50)]
+
+
+def test_write_behind_pulls_a_bounded_number_ahead() -> None:
+    pulled = 0
+
+    def endless() -> Iterator[Extraction]:
+        nonlocal pulled
+        for n in itertools.count():
+            pulled += 1
+            yield Extraction(Document(f"d{n}", ""), (), ())
+
+    stream = write_behind(_Recorder(), endless(), ahead=4)
+    assert next(stream).document.id == "d0"
+    stream.close()
+    assert pulled <= 4 + 2
+
+
+def test_a_failed_write_is_raised_and_nothing_after_it_is_written() -> None:
+    store = _Recorder(fail_on="d5")
+    seen = []
+    with pytest.raises(OSError, match="disk full"):
+        for extraction in write_behind(store, _empty(20), ahead=8):
+            seen.append(extraction.document.id)
+    assert store.written == seen == [f"d{i}" for i in range(5)]
