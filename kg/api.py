@@ -25,7 +25,7 @@ from .errors import InputError
 from .graph import claims_graph, to_networkx
 from .io import iter_documents, parse_text, read_document
 from .model import Document, Extraction
-from .parallel import extract_parallel
+from .parallel import extract_parallel, write_behind
 from .query import resolve_actor, run_query
 from .sources import link_sources
 from .store import GraphStore, Row, StoreStats
@@ -205,8 +205,8 @@ class Graph:
             jobs=jobs,
             extractor=extractor(self.settings) if jobs == 1 else None,
         )
-        for extraction in stream:
-            self.store.write(extraction)
+        # the store writes from a thread of its own while the next documents are parsed
+        for extraction in write_behind(self.store, stream):
             report.written += 1
             report.claims += len(extraction.relations)
             done += 1
