@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .mentions import Mentions, Ref
 from .model import ActorType
@@ -59,7 +59,10 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
         ref = mentions.by_token.get(token.i)
         if ref is not None:
             if token.i == ref.end - 1:
-                role = "subject" if token.dep_ in {"nsubj", "nsubjpass"} else "other"
+                role = "subject" if _subject_role(doc[ref.start : ref.end]) else "other"
+                for link in mentions.titles:  # "NATO Secretary General Mark Rutte": NATO too
+                    if link.person == ref.actor_id and ref.start <= link.start < ref.end:
+                        ctx.remember(link.body, mentions.book.type_of(link.body), role)
                 ctx.remember(ref.actor_id, mentions.book.type_of(ref.actor_id), role)
             continue
         lower = token.lower_
@@ -84,6 +87,16 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
             mentions.plural[token.i] = found
         if token.dep_ in {"nsubj", "nsubjpass"} and lower not in _THING_PRONOUNS:
             ctx.remember(found[0], mentions.book.type_of(found[0]), "subject")
+
+
+def _subject_role(span: Span) -> bool:
+    """A name is a subject when its head word is ("The Group for the Support of Islam and
+    Muslims (JNIM) claimed ...": the head is "Group", not the last word), or it is in
+    apposition to one."""
+    head = span.root
+    if head.dep_ == "appos":
+        head = head.head
+    return head.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _description(token: Token, mentions: Mentions, context: Context) -> str | None:
@@ -161,7 +174,12 @@ def _appositive_actor(token: Token, mentions: Mentions) -> str | None:
 
 
 def _clause_subject(token: Token, mentions: Mentions) -> list[str]:
-    """The actors subject of the clause a pronoun sits in: "Russia ... its invasion"."""
+    """The actors subject of the clause a pronoun sits in: "Russia ... its invasion"; in
+    a list, the item before it ("accused Malian troops and their Russian allies")."""
+    if token.dep_ == "poss" and token.head.dep_ == "conj":
+        found = mentions.resolve(token.head.head, conjuncts=False)
+        if found:
+            return found
     node = token.head
     for _ in range(6):
         for child in node.children:

@@ -135,7 +135,7 @@ class MentionFinder:
         refs = [Ref(actor_id, start, end, kind) for start, end, kind, actor_id in spans]
         mentions = Mentions(doc, refs, [], self.book, self.lexicon)
         resolve_references(doc, mentions, self.context)
-        add_titles(doc, mentions, self.gazetteer, self.actor_for_word)
+        add_titles(doc, mentions, self.gazetteer, self.actor_for_word, focus=self.context.focus)
         return mentions
 
     def _gazetteer(self, doc: Doc) -> Iterator[tuple[int, int, str, str]]:
@@ -184,6 +184,8 @@ class MentionFinder:
                 kind = self.lexicon.cues.actor_words.get(head)
                 if kind is None and not span.text.isupper():
                     continue
+                if _owned_part(span, self.lexicon):
+                    continue  # "Syria's Foreign Ministry": the owner acts through it
                 actor_type = ActorType(kind) if kind else ActorType.ORGANIZATION
                 actor_id = self.book.new(span.text, actor_type, span.text)
             yield span.start, span.end, "entity", actor_id
@@ -290,6 +292,17 @@ def _owned(doc: Doc, start: int, end: int, matchers: Matchers) -> bool:
         ):
             return True
     return start > 0 and doc[start - 1].lower_ in {"'s", "’s"}
+
+
+def _owned_part(span: Span, lexicon: Lexicon) -> bool:
+    """ "Syria's Foreign Ministry", "Iran's Defence Ministry": a body named by its office
+    after a possessive is its owner's part, not an actor of its own."""
+    doc = span.doc
+    return (
+        span.start > 0
+        and doc[span.start - 1].lower_ in {"'s", "’s"}
+        and span[-1].lower_ in lexicon.cues.metonymy_heads
+    )
 
 
 def _strip_the(text: str) -> str:

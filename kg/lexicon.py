@@ -63,6 +63,7 @@ class Cues:
     beneficiary: frozenset[str]
     arrivals: frozenset[str]
     hosts: frozenset[str]
+    not_parties: frozenset[str]
     media: frozenset[str]
 
     @property
@@ -166,6 +167,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         beneficiary=words("beneficiary", "lemmas"),
         arrivals=words("arrivals", "lemmas"),
         hosts=words("hosts", "lemmas"),
+        not_parties=words("guests", "not_parties"),
         media=words("media", "names"),
     )
 

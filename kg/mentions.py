@@ -60,13 +60,21 @@ class TitleLink:
 @dataclass
 class ActorBook:
     """The actors of one document: gazetteer actors and new ones, with every surface form,
-    and what the document has said of them so far (who leads what, who met whom)."""
+    and what the document has said of them so far (who leads what, who met whom, who
+    attacked)."""
 
     gazetteer: Gazetteer
     actors: dict[str, Actor] = field(default_factory=dict)
     surfaces: dict[str, dict[str, None]] = field(default_factory=dict)
     led_by: dict[str, str] = field(default_factory=dict)
     meetings: list[tuple[str, ...]] = field(default_factory=list)
+    attacks: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+
+    def attackers(self, lemma: str) -> tuple[str, ...]:
+        """Who carried out the attack "the strikes" points back at: the last one the text
+        named by the same word ("struck" for "the strikes")."""
+        same = [who for word, who in self.attacks if word == lemma]
+        return same[-1] if same else ()
 
     def known(self, actor_id: str, surface: str) -> str:
         entry = self.gazetteer.entries[actor_id]
@@ -208,6 +216,9 @@ class Mentions:
             return [self._through_possession(token, ref)]
         if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
             return self.resolve(token.head.head, depth=depth + 1)
+        if token.lower_ == "whose" and token.head.head.dep_ == "relcl":
+            # "Sharaa, whose Islamist group ...": the name the clause is about
+            return self.resolve(token.head.head.head, depth=depth + 1)
         cues = self.lexicon.cues
         lemma = token.lemma_.lower()
         modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
@@ -236,6 +247,10 @@ class Mentions:
                 found = self.resolve(child, depth=depth + 1)
                 if found:
                     return found
+        if token.lower_ in cues.title_words and not any(c.dep_ == "appos" for c in token.children):
+            named = self.apposed_after(token)
+            if named is not None:
+                return [named]
         return self._likened(token, depth)
 
     def _holders(self, token: Token, depth: int) -> list[str]:
@@ -290,6 +305,25 @@ class Mentions:
             i -= 1  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM) — an umbrella group"
         ref = self.by_token.get(i)
         return ref.actor_id if ref is not None else None
+
+    def apposed_after(self, token: Token) -> str | None:
+        """The person named right after a title set off by a comma, where the parser hung
+        the name elsewhere: "spoke with his Saudi counterpart, Prince Khalid bin Salman,"."""
+        doc = token.doc
+        i = token.right_edge.i + 1
+        if i + 1 >= len(doc) or doc[i].text != ",":
+            return None
+        i += 1
+        titles = self.lexicon.cues.title_words
+        while i < len(doc) and i not in self.by_token and doc[i].lower_ in titles:
+            i += 1  # "Prince", "Gen."
+        ref = self.by_token.get(i)
+        if ref is None or self.book.type_of(ref.actor_id) is not ActorType.PERSON:
+            return None
+        after = doc[ref.end] if ref.end < len(doc) else None
+        if after is not None and after.text not in {",", ".", ";"}:
+            return None
+        return ref.actor_id
 
     def _through_possession(self, token: Token, ref: Ref) -> str:
         """ "Assad's forces" acts for the government Assad leads, when the text said so."""

@@ -79,11 +79,16 @@ def _subject_tokens(verb: Token) -> list[Token]:
             controllers = [c for c in node.head.children if c.dep_ in {"dobj", "dative"}]
             if controllers:
                 return controllers
-        if node.dep_ in {"xcomp", "conj"} or (node.dep_ == "advcl" and _non_finite(node)):
+        if node.dep_ in {"xcomp", "conj", "acomp"} or (
+            node.dep_ == "advcl" and _non_finite(node)
+        ):  # "acomp": "Putin is due to meet ...", the copula's subject
             node = node.head
             continue
         if node.dep_ in {"acl", "relcl"} and node.tag_ == "VBG":
             return [node.head]
+        if node.dep_ == "acl" and node.i != verb.i and node.tag_ == "VBN":
+            # "a force sent by SADC to help Congo's army": who sent it helps
+            return _objects_via(node, frozenset({"by"}))
         return []
     return []
 
@@ -121,10 +126,22 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             patients = _participle_patient(token, m)
         objects = [a for t in patients for a in m.resolve(t)]
         confidence = 0.85
+        if (
+            trigger.relation is RelationType.LEADS
+            and patients
+            and all(_part_of_actor(t, m) for t in patients)
+        ):
+            # "a Hamas delegation led by X": X heads the delegation, a member of Hamas
+            trigger = Trigger(RelationType.MEMBER_OF, "part-of")
     elif _adjectival(token):
         return None
     else:
         subjects = [a for t in _subject_tokens(token) for a in m.resolve(t)]
+        between = _objects_via(token, frozenset({"between"}))
+        if between and not subjects and trigger.relation is RelationType.OPPOSES:
+            # "fighting between the SDF and the SNA continued": each side fights the other
+            sides = tuple(a for t in between for a in m.resolve(t))
+            return Found(sides, (), trigger, 0.75, mutual=True) if len(sides) > 1 else None
         targets = _objects_via(token, trigger.preps)
         direct = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
         if trigger.preps:
@@ -132,16 +149,35 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             targets += [t for d in direct for t in _objects_via(d, trigger.preps)]
         if trigger.direct:
             targets += direct
+        if trigger.relation is RelationType.MEETS_WITH:
+            # "Erbil, which hosts U.S. troops": stationed forces are not met
+            targets = [t for t in targets if t.lower_ not in m.lexicon.cues.not_parties]
         objects = [a for t in targets for a in m.resolve(t)]
         if token.lemma_.lower() in m.lexicon.cues.event_objects:
             # "condemned the Israeli strikes", "repelled an attack by the RSF"
             objects += [a for d in direct for a in _event_agents(d, m)]
+            if not objects:  # "condemned the raids": the attack the text has reported
+                objects += [
+                    a
+                    for d in direct
+                    if _told_event(d, m)
+                    for a in m.book.attackers(d.lemma_.lower())
+                ]
         confidence = 0.9 if any(c.dep_ == "nsubj" for c in token.children) else 0.75
     if trigger.relation is RelationType.MEETS_WITH:
         return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=True)
     if not subjects or not objects:
         return None
     return Found(tuple(subjects), tuple(objects), trigger, confidence)
+
+
+def _part_of_actor(token: Token, m: Mentions) -> bool:
+    """ "a Hamas delegation", "Russian forces": a part through which an actor acts (the
+    actor is named by a modifier), not the actor's own name."""
+    return m.ref_at(token) is None and (
+        token.lemma_.lower() in m.lexicon.cues.metonymy_heads
+        or token.lower_ in m.lexicon.cues.metonymy_heads
+    )
 
 
 def _adjectival(verb: Token) -> bool:
@@ -166,6 +202,23 @@ def _participle_patient(participle: Token, m: Mentions) -> list[Token]:
     return [c for c in participle.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
+def _told_event(event: Token, m: Mentions) -> bool:
+    """ "the raids", "the overnight strikes": a definite attack noun with no agent of its
+    own, so an attack already reported."""
+    return (
+        any(
+            c.dep_ == "det" and c.lower_ in {"the", "these", "this", "those"}
+            for c in event.children
+        )
+        and any(
+            t.relation is RelationType.OPPOSES and not t.mutual
+            for t in m.lexicon.nouns.get(event.lemma_.lower(), ())
+        )
+        and not any(m.resolve(c) for c in event.children if c.dep_ == "poss")
+        and not any(m.resolve(o) for p in event.children if p.dep_ == "prep" for o in p.children)
+    )
+
+
 def _event_agents(event: Token, m: Mentions) -> list[str]:
     """Who carries out an event noun: "the Israeli strikes", "an attack by the RSF"."""
     if event.lemma_.lower() not in m.lexicon.nouns and event.lower_ not in m.lexicon.nouns:
@@ -187,6 +240,7 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     ]
     owners = [c for c in anchor.children if c.dep_ == "poss"]
     agents = [a for t in modifiers for a in m.resolve(t)]
+    agents += [a for t in modifiers for a in _compound_leader(t, m)]
     agents += [a for t in _objects_via(anchor, frozenset({"by"})) for a in m.resolve(t)]
     targets = [a for t in _objects_via(anchor, trigger.preps) for a in m.resolve(t)]
     governor = (
@@ -250,7 +304,9 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
         # "X has been at war with Y", "found itself in contention with Y"
         verb = next((a for a in anchor.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if verb is not None:
-            agents = [a for t in _subject_tokens(verb) for a in m.resolve(t)]
+            # "soldiers were killed in fighting with M23": the casualties' side fought
+            sides = _subject_tokens(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
+            agents = [a for t in sides for a in m.resolve(t)]
     between = _objects_via(anchor, frozenset({"between"}))
     if trigger.mutual and between:
         return Found(tuple(a for t in between for a in m.resolve(t)), (), trigger, 0.8, True)
@@ -259,6 +315,20 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     if not agents or not targets:
         return None
     return Found(tuple(agents), tuple(targets), trigger, 0.8, trigger.mutual)
+
+
+def _compound_leader(modifier: Token, m: Mentions) -> list[str]:
+    """ "the Hamas-led attack on Israel": who leads an event carries it out."""
+    compound = m.lexicon.compounds.get(modifier.lower_)
+    doc = modifier.doc
+    if (
+        compound is None
+        or compound.relation is not RelationType.LEADS
+        or modifier.i < 2
+        or doc[modifier.i - 1].text not in {"-", "–"}
+    ):
+        return []
+    return m.resolve(doc[modifier.i - 2], conjuncts=False)
 
 
 def _what_it_called(event: Token, m: Mentions) -> list[str]:
@@ -291,6 +361,20 @@ def _compound(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found 
     return Found(tuple(left), tuple(objects), trigger, 0.9)
 
 
+def _glued_compound(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
+    """ "the U.S.-backed SDF": a compound the tokenizer kept whole; its left part names
+    the actor by a name or demonym the gazetteer knows."""
+    if token.dep_ not in {"amod", "compound"}:
+        return None
+    left = token.text.rsplit("-", 1)[0]
+    gazetteer = m.book.gazetteer
+    entry = gazetteer.by_name(left) or gazetteer.by_demonym(left)
+    objects = m.resolve(token.head, conjuncts=False)
+    if entry is None or not objects:
+        return None
+    return Found((m.book.known(entry.id, left),), tuple(objects), trigger, 0.9)
+
+
 def _prefix(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found | None:
     """ "anti-government fighters", "pro-Russian separatists": the noun acts on the right part."""
     doc = token.doc
@@ -312,11 +396,12 @@ def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     if any(c.lower_ in m.lexicon.cues.former for c in token.children):
         return None  # "a former Al-Qaeda affiliate": a tie the text says is over
     membership = trigger.relation is RelationType.MEMBER_OF
-    if not holders and not membership:
-        holders = [
-            a for c in token.children if c.dep_ in {"amod", "compound"} for a in m.resolve(c)
-        ]
+    named = [a for c in token.children if c.dep_ in {"amod", "compound"} for a in m.resolve(c)]
     others = [a for c in token.children if c.dep_ == "poss" for a in m.resolve(c)]
+    if not holders and not membership:
+        holders = named
+    elif holders and not membership and not m.ref_at(token):
+        others += named  # "Nabih Berri, a Hezbollah ally": the ally of Hezbollah
     if membership:  # "a NATO member": the name before the noun is the body
         others += [
             r.actor_id
@@ -477,27 +562,41 @@ def _homes(actor: str, m: Mentions) -> list[str]:
 
 def _hosted(token: Token, m: Mentions) -> Found | None:
     """ "Fidan, who chaired the negotiation": hosting or chairing a meeting the text has
-    already described is meeting its parties."""
-    if token.lemma_.lower() not in m.lexicon.cues.hosts or not m.book.meetings:
+    already described is meeting its parties; "hosted a meeting ..., including X and Y":
+    the host and the guests listed all meet."""
+    if token.lemma_.lower() not in m.lexicon.cues.hosts:
         return None
     events = [
         c
         for c in token.children
         if c.dep_ == "dobj"
-        and any(d.lower_ == "the" or d.dep_ == "poss" for d in c.children)
         and any(
             t.relation is RelationType.MEETS_WITH
             for t in m.lexicon.nouns.get(c.lemma_.lower(), m.lexicon.nouns.get(c.lower_, ()))
         )
     ]
+    hosts = [a for t in _subject_tokens(token) for a in m.resolve(t)]
+    listed = _included(token, events, m) if events else []
+    if hosts and listed:
+        trigger = Trigger(RelationType.MEETS_WITH, "meets")
+        return Found(tuple(dict.fromkeys(hosts + listed)), (), trigger, 0.7, mutual=True)
+    events = [e for e in events if any(d.lower_ == "the" or d.dep_ == "poss" for d in e.children)]
     if not events or any(m.resolve(t) for e in events for t in e.subtree if t.i != e.i):
         return None  # "hosted the talks between X and Y" names its own parties
-    hosts = [a for t in _subject_tokens(token) for a in m.resolve(t)]
-    parties = [a for a in m.book.meetings[-1] if a not in hosts]
+    parties = [a for a in (m.book.meetings or [()])[-1] if a not in hosts]
     if not hosts or not parties:
         return None
     trigger = Trigger(RelationType.MEETS_WITH, "mediates")
     return Found(tuple(hosts), tuple(parties), trigger, 0.7, mutual=True)
+
+
+def _included(verb: Token, events: list[Token], m: Mentions) -> list[str]:
+    """The actors a meeting's "including ..." list names, wherever the parser hung it
+    (on the verb, the meeting or its "of" phrase)."""
+    heads = [verb, *events, *(o for e in events for p in e.children for o in p.children)]
+    lists = [c for h in heads for c in h.children if c.lower_ == "including"]
+    refs = (m.ref_at(t) for p in lists for t in p.subtree)
+    return list(dict.fromkeys(r.actor_id for r in refs if r is not None))
 
 
 def _possession(token: Token, m: Mentions, word_actor) -> Found | None:
@@ -542,6 +641,8 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
         found.append(_hosted(token, m))
     if word in lexicon.compounds:
         found.append(_compound(token, lexicon.compounds[word], m, word_actor))
+    elif "-" in word and word.rsplit("-", 1)[1] in lexicon.compounds:
+        found.append(_glued_compound(token, lexicon.compounds[word.rsplit("-", 1)[1]], m))
     if word in lexicon.prefixes:
         found.append(_prefix(token, lexicon.prefixes[word], m, word_actor))
     yield from (f for f in found if f is not None)
@@ -587,6 +688,8 @@ def relations_in(
             sign = polarity(token, cues)
             mood = modality(token, cues)
             source = attribution(token, cues) if mood is Modality.REPORTED else None
+            if found.trigger.subtype == "attacks" and sign is Polarity.POSITIVE:
+                m.book.attacks.append((token.lemma_.lower(), found.subjects))
             if found.trigger.relation is RelationType.MEETS_WITH and sign is Polarity.POSITIVE:
                 parties = tuple(dict.fromkeys((*found.subjects, *found.objects)))
                 if len(parties) > 1:
@@ -607,7 +710,10 @@ def relations_in(
                         attribution=source,
                     )
                 )
+    heads = {(t.person, t.body) for t in m.titles if t.relation is RelationType.LEADS}
     for link in m.titles:
+        if link.relation is RelationType.MEMBER_OF and (link.person, link.body) in heads:
+            continue  # "Prime Minister and Foreign Minister X": the head of it, not one member
         token = m.doc[link.start]
         out.append(
             Relation(

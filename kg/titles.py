@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer
 from .lexicon import Cues
@@ -23,8 +23,11 @@ WordActor = Callable[[Token], "str | None"]
 """Names the actor a single word stands for ("rebel" in "rebel commander"), or None."""
 
 _TITLE_PREPS = {"of", "with", "in", "at", "for", "from"}
+_POSTINGS = {"for", "in", "at"}  # where an office is held, once its body is named
 _TITLE_FILLERS = {"'s", "’s", "new", "acting", "interim", "top", "senior", "then"}
 _SUBORDINATE = {"deputy", "vice", "assistant", "under", "associate", "vice-president"}
+_COUNTERPART = "counterpart"
+_DESCRIBED = {"mission", "force"}
 _HEADS = {"chief", "head", "commander", "leader", "boss", "chairman"}
 _OFFICE_VERBS = {
     "be",
@@ -42,15 +45,23 @@ _OFFICE_VERBS = {
 }
 
 
-def add_titles(doc: Doc, mentions: Mentions, gazetteer: Gazetteer, word_actor: WordActor) -> None:
+def add_titles(
+    doc: Doc,
+    mentions: Mentions,
+    gazetteer: Gazetteer,
+    word_actor: WordActor,
+    *,
+    focus: str | None = None,
+) -> None:
     """Join titles to names: "Turkish Foreign Minister Hakan Fidan", "NATO member Turkey",
-    "Hezbollah's new leader, Naim Qassem", "a top commander with the group"."""
+    "Hezbollah's new leader, Naim Qassem", "a top commander with the group". ``focus`` is
+    the country the article is about, whose government a bare "Defence Minister X" is in."""
     cues = mentions.lexicon.cues
     known_words = title_words(cues)
     by_token = mentions.by_token
     out: list[Ref] = []
     for ref in mentions.refs:
-        out.append(_prefix_title(doc, ref, by_token, mentions, gazetteer))
+        out.append(_prefix_title(doc, ref, by_token, mentions, gazetteer, focus))
     mentions.refs[:] = out
     mentions.by_token.clear()
     for ref in out:
@@ -70,7 +81,7 @@ def add_titles(doc: Doc, mentions: Mentions, gazetteer: Gazetteer, word_actor: W
             relation = _title_relation(token.lower_, cues, ActorType.PERSON)
         if token.lower_ in cues.body_titles:
             relation = RelationType.MEMBER_OF
-        if relation is None or token.i in by_token:
+        if relation is None or (token.i in by_token and not _described(token, by_token)):
             continue
         if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
             relation = RelationType.MEMBER_OF  # "a top commander with the group": one of many
@@ -83,16 +94,25 @@ def add_titles(doc: Doc, mentions: Mentions, gazetteer: Gazetteer, word_actor: W
         bodies = [
             a
             for c in token.children
-            if c.dep_ in {"poss", "compound", "amod"}
+            if c.dep_ in {"poss", "compound", "amod", "nmod"}
             for a in (mentions.resolve(c) or filter(None, [word_actor(c)]))
-        ] + [
+        ]
+        bodies += [
             a
             for p in token.children
-            if p.dep_ == "prep" and p.lower_ in _TITLE_PREPS
+            if p.dep_ == "prep"
+            and p.lower_ in _TITLE_PREPS
+            and not (bodies and p.lower_ in _POSTINGS)  # "the UN envoy for Yemen": the UN's
             for o in p.children
             if o.dep_ == "pobj"
             for a in mentions.resolve(o)
         ]
+        if token.lower_ == _COUNTERPART:
+            # "his counterpart X" is in the other side's body; "his" only says which office
+            bodies = [b for b in bodies if mentions.book.type_of(b) is not ActorType.PERSON]
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if _peer_leads(owner, by_token, mentions):
+                relation = RelationType.LEADS
         body_title = token.lower_ in cues.body_titles
         near = [*token.children, token.head] if token.dep_ == "appos" else list(token.children)
         wanted = (
@@ -107,12 +127,25 @@ def add_titles(doc: Doc, mentions: Mentions, gazetteer: Gazetteer, word_actor: W
             and (n.dep_ == "appos" or token.dep_ == "appos")
             and mentions.book.type_of(by_token[n.i].actor_id) in wanted
         ]
+        if body_title and not people and _described(token, by_token):
+            people = [
+                by_token[c.i].actor_id
+                for c in _appositions(token)
+                if c.i in by_token and mentions.book.type_of(by_token[c.i].actor_id) in wanted
+            ]
         if body_title and token.dep_ == "appos" and not people:
             people = [a for a in [mentions.apposed_before(token)] if a is not None]
             people = [a for a in people if mentions.book.type_of(a) in wanted]
         people += [a for a in _holders(token, mentions) if mentions.book.type_of(a) in wanted]
         if not people and not body_title:
             people = _name_after(token, mentions)
+        if not people and not body_title and not any(c.dep_ == "appos" for c in token.children):
+            people = [a for a in [mentions.apposed_after(token)] if a is not None]
+            people = people or [  # "the UN envoy for Libya, X": X hung on "Libya"
+                by_token[c.i].actor_id
+                for c in _appositions(token)
+                if c.i in by_token and mentions.book.type_of(by_token[c.i].actor_id) in wanted
+            ]
         if (
             relation is RelationType.MEMBER_OF
             and token.lower_ in _HEADS
@@ -131,8 +164,35 @@ def add_titles(doc: Doc, mentions: Mentions, gazetteer: Gazetteer, word_actor: W
                         mentions.book.led_by.setdefault(person, body)
 
 
+def _described(token: Token, by_token: dict[int, Ref]) -> bool:
+    """ "The U.N. peacekeeping mission in Congo, MONUSCO": a body noun read as its owner
+    (the U.N.) whose apposition names the body itself."""
+    return token.lower_ in _DESCRIBED and any(
+        c.i in by_token and by_token[c.i] is not by_token.get(token.i) for c in _appositions(token)
+    )
+
+
+def _appositions(token: Token) -> list[Token]:
+    """The names set beside a noun, also where the parser hung them on the noun's place
+    ("the mission in Congo, MONUSCO")."""
+    return [c for c in token.children if c.dep_ == "appos"] + [
+        c
+        for p in token.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj"
+        for c in o.children
+        if c.dep_ == "appos"
+    ]
+
+
 def _prefix_title(
-    doc: Doc, ref: Ref, by_token: dict[int, Ref], mentions: Mentions, gazetteer: Gazetteer
+    doc: Doc,
+    ref: Ref,
+    by_token: dict[int, Ref],
+    mentions: Mentions,
+    gazetteer: Gazetteer,
+    focus: str | None,
 ) -> Ref:
     """Read the titles left of a name; return the name's span widened over them."""
     cues = mentions.lexicon.cues
@@ -140,6 +200,7 @@ def _prefix_title(
     i = ref.start - 1
     words: list[str] = []
     body: str | None = None
+    body_last: Token | None = None
     first = ref.start
     known_words = title_words(cues)
     while i >= 0:
@@ -150,11 +211,25 @@ def _prefix_title(
                 mentions.book.type_of(other.actor_id) is not ActorType.PERSON or words
             ):
                 body = other.actor_id
+                body_last = doc[other.end - 1]
                 first = other.start
                 i = other.start - 1
                 continue
             break
+        if token.lower_ == "whose" and words and body is None:
+            # "Asaib Ahl al-Haq, whose leader Qais al-Khazali": the clause's antecedent
+            body = next(iter(mentions.resolve(token, conjuncts=False)), None)
+            break
         joiner = token.text in {"-", "–", "."} and bool(words) and i > 0
+        if joiner and body is None and by_token.get(i - 1) is not None:
+            i -= 1  # "NATO-member Turkey"
+            continue
+        if words and body is None and token.ent_type_ == "LOC":
+            i -= 1  # "U.S. Middle East envoy Steve Witkoff": the region the office covers
+            continue
+        if actor_type is not ActorType.PERSON and not words and _unit_word(token, cues):
+            i -= 1  # "Hezbollah's elite Radwan Force", "the EU's naval mission Aspides"
+            continue
         before = doc[i - 1].lower_ if i > 0 else ""
         if token.lower_ in _TITLE_FILLERS or (
             joiner and (before in known_words or before + "." in known_words)
@@ -170,6 +245,13 @@ def _prefix_title(
             continue
         break
     relation = _title_relation(" ".join(words), cues, actor_type)
+    if relation is not None and body_last is not None and words:
+        relation = _state_body_office(body_last, words, relation, mentions)
+    if words and words[-1] == _COUNTERPART and body is not None:
+        if mentions.book.type_of(body) is ActorType.PERSON:
+            return ref  # "his counterpart X": the other side's body, which is not named
+        if _peer_leads(doc[i] if i >= 0 else None, by_token, mentions):
+            relation = RelationType.LEADS  # "Putin ... his U.S. counterpart Donald Trump"
     title = _title_of(doc, first, known_words) if body and not words else None
     office = _title_relation(title.lower_, cues, actor_type) if title is not None else None
     if title is not None and office is not None and actor_type is ActorType.PERSON:
@@ -184,8 +266,11 @@ def _prefix_title(
         and actor_type is ActorType.PERSON
         and _state_office(words, cues)
     ):
-        # "President Bashar al-Assad": the office is in the person's own country.
+        # "President Bashar al-Assad": the office is in the person's own country; a
+        # person the gazetteer does not know holds it in the country the article is about.
         home = gazetteer.home_of(ref.actor_id)
+        if home is None and ref.actor_id not in gazetteer and focus is not None:
+            home = _only_state(doc[ref.start].sent, gazetteer.homes.get(focus), mentions)
         body = mentions.book.known(home, gazetteer.entries[home].actor.label) if home else None
     if (
         relation is None
@@ -194,6 +279,13 @@ def _prefix_title(
         and _agency_of(ref, body, gazetteer, mentions.book)
     ):
         relation = RelationType.MEMBER_OF  # "Israel's Mossad"
+    if (
+        relation is None
+        and body_last is not None
+        and not words
+        and _owned_unit(doc[body_last.i + 1 : ref.start], ref.actor_id, body, mentions)
+    ):
+        relation = RelationType.MEMBER_OF  # "the group's elite Radwan Force"
     if relation is None and body is None and not words:
         body = _state_in_name(doc, ref, gazetteer, mentions)
         relation = RelationType.MEMBER_OF if body else None  # "U.S. Central Command"
@@ -211,6 +303,64 @@ def _prefix_title(
     if actor_type is ActorType.PERSON:
         return Ref(ref.actor_id, min(first, ref.start), ref.end, ref.kind)
     return ref
+
+
+def _state_body_office(
+    body_last: Token, words: list[str], relation: RelationType, mentions: Mentions
+) -> RelationType:
+    """ "Egyptian intelligence chief X": the state body's last word and the title make
+    one office ("intelligence chief"), a member's office in the state, not its head."""
+    ref = mentions.by_token.get(body_last.i)
+    if ref is None or mentions.book.type_of(ref.actor_id) is not ActorType.STATE:
+        return relation
+    if " ".join([body_last.lower_, *words]) in mentions.lexicon.cues.member_titles:
+        return RelationType.MEMBER_OF
+    return relation
+
+
+def _peer_leads(owner: Token | None, by_token: dict[int, Ref], mentions: Mentions) -> bool:
+    """ "his Rwandan counterpart Paul Kagame": the holder of the same office as a leader
+    ("his" = Congolese President Tshisekedi) leads his own state."""
+    if owner is None or owner.dep_ != "poss" or owner.i not in by_token:
+        return False
+    return by_token[owner.i].actor_id in mentions.book.led_by
+
+
+def _only_state(sentence: Span, home: str | None, mentions: Mentions) -> str | None:
+    """The article's state, unless the sentence names another state or government
+    ("Deputy Foreign Minister Mikhail Bogdanov met Sudan's ambassador in Moscow")."""
+    book = mentions.book
+    states = {
+        r.actor_id
+        for r in mentions.refs
+        if sentence.start <= r.start < sentence.end
+        and book.type_of(r.actor_id) in {ActorType.STATE, ActorType.GOVERNMENT}
+    }
+    return home if states <= {home} else None
+
+
+def _unit_word(token: Token, cues) -> bool:
+    """A word that may stand between an owner and its unit's name: "elite", "naval
+    mission"."""
+    return (token.pos_ == "ADJ" and token.is_lower) or token.lower_ in cues.body_titles
+
+
+_UNITS = {ActorType.ARMED_GROUP, ActorType.ORGANIZATION}
+
+
+def _owned_unit(between: Span, unit: str, owner: str | None, mentions: Mentions) -> bool:
+    """ "Hezbollah's Radwan Force", "the EU's naval mission Aspides": a group or body a
+    non-state group or body owns is one of its units (a state's possession, "Lebanon's
+    Hezbollah", says where it is, not whose it is)."""
+    book = mentions.book
+    return (
+        owner is not None
+        and owner != unit
+        and len(between) > 0
+        and between[0].lower_ in {"'s", "’s"}
+        and book.type_of(owner) in _UNITS
+        and book.type_of(unit) in _UNITS
+    )
 
 
 def _title_of(doc: Doc, start: int, known_words: frozenset[str]) -> Token | None:
