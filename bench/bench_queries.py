@@ -202,7 +202,7 @@ def bindings_for(info: QueryInfo) -> dict[str, Binding]:
 def measure_one(location: str, name: str, runs: int, whole_runs: int) -> dict[str, object]:
     """Time one named query (or ``resolve_actor``, ``to_networkx``) on the store at
     ``location``, a folder or a server URL."""
-    with open_any(location) as store:
+    with open_any(location, read_only=True) as store:
         if name == "resolve_actor":
             return {
                 "kind": "lookup",
