@@ -13,7 +13,9 @@ what ``kg.rdf`` writes for real extractions. They go to N-Quads shards
 Then each query of queries/ runs with its parameters bound (actor-centred queries on the
 most connected actor, the worst case, given as its IRI; resolving a name to an actor with
 ``kg.query.resolve_actor`` is timed on its own) on the embedded store and through ``oxigraph serve``
-(``kg.endpoint.SparqlEndpointStore``); median and p95 latency over --runs runs after one
+(``kg.endpoint.SparqlEndpointStore``). A query with optional dates runs twice: without
+them (its ``undated`` form, if it has one, as ``kg query`` runs it) and, as
+``NAME:dated``, between 2023-01-01 and 2024-12-31. Median and p95 latency over --runs runs after one
 warm-up, and ``kg.graph.to_networkx`` (the whole-graph analysis input) on the embedded
 store. Each measurement runs in its own process and is stopped after --timeout seconds
 (the server gets the same query timeout). Prints a table, then JSON.
@@ -49,7 +51,7 @@ from kg.model import (
     Relation,
     RelationType,
 )
-from kg.query import QueryInfo, list_queries, resolve_actor, sort_rows
+from kg.query import QueryInfo, list_queries, query_form, resolve_actor, sort_rows
 from kg.server import start_server
 from kg.shard import load_shards, write_shard
 from kg.store import Binding
@@ -184,11 +186,13 @@ def latency(call: Callable[[], object], runs: int) -> dict[str, float]:
     return {"median_ms": round(statistics.median(times), 1), "p95_ms": round(p95, 1)}
 
 
-def bindings_for(info: QueryInfo) -> dict[str, Binding]:
+def bindings_for(info: QueryInfo, *, dated: bool = False) -> dict[str, Binding]:
     """The query's parameters as bound values, actors given as IRIs: name resolution
-    (``kg.query.resolve_actor``) is timed on its own."""
+    (``kg.query.resolve_actor``) is timed on its own. Optional dates only when ``dated``."""
     values: dict[str, Binding] = {}
     for param in info.params:
+        if param.kind == "date" and param.optional and not dated:
+            continue
         text = PARAMS[param.name]
         if param.kind == "actor":
             values[param.name] = actor_iri(text)
@@ -216,8 +220,10 @@ def measure_one(location: str, name: str, runs: int, whole_runs: int) -> dict[st
                 "rows": G.number_of_edges(),
                 **latency(lambda: to_networkx(store), whole_runs),
             }
-        info = next(q for q in list_queries() if q.name == name)
-        bindings = bindings_for(info)
+        query_name, _, variant = name.partition(":")
+        info = next(q for q in list_queries() if q.name == query_name)
+        bindings = bindings_for(info, dated=variant == "dated")
+        info = query_form(info, dated=variant == "dated")
         centred = any(p.kind == "actor" for p in info.params)
 
         def run() -> list:
@@ -269,7 +275,9 @@ def log(text: str) -> None:
 
 
 def measure(claims: int, args: argparse.Namespace) -> dict[str, object]:
-    names = ["resolve_actor"] + [q.name for q in list_queries() if q.name not in args.skip]
+    queries = [q for q in list_queries() if q.name not in args.skip]
+    dated = [f"{q.name}:dated" for q in queries if any(p.kind == "date" for p in q.params)]
+    names = ["resolve_actor", *(q.name for q in queries), *dated]
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         folder = Path(tmp)
         figures: dict[str, object] = {"claims": claims, **build_store(folder, claims)}

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 from fixtures import ACTORS, library_world, relation
+from rdflib import URIRef
 
 from kg.errors import QueryError
 from kg.model import Document, Extraction, RelationType
-from kg.query import QueryInfo, list_queries, load_query, run_query
+from kg.query import QueryInfo, list_queries, load_query, run_query, sort_rows
 from kg.sources import link_sources
 from kg.store import Store
 
@@ -398,3 +399,22 @@ def test_an_undated_claim_leaves_the_dates_of_the_others() -> None:
     for name, params in [("edges", {}), ("backers", {"actor": "hezbollah"})]:
         (row,) = run_query(store, name, params)
         assert (row["claims"], row["first"], row["last"]) == (2, "2024-05-01", "2024-05-01")
+
+
+@pytest.mark.parametrize("info", [q for q in list_queries() if q.undated], ids=lambda q: q.name)
+def test_the_undated_form_gives_what_counting_the_claims_gives(
+    library: Store, info: QueryInfo
+) -> None:
+    """A query with an ``undated`` form (read from the edge summaries) must answer exactly
+    as its own text (which counts the claims) does when no date is given."""
+    assert info.path is not None
+    undated = load_query(info.path.parent / info.undated)
+    assert undated.columns == info.columns and undated.order == info.order
+    assert [p for p in info.params if p.kind != "date"] == list(undated.params)
+    answered = 0
+    actors = library.query(f"SELECT DISTINCT ?a WHERE {{ ?a <{KG}actorType> ?type }}")
+    for actor in sorted(str(row["a"]) for row in actors):
+        counted = sort_rows(library.query(info.text, {"actor": URIRef(actor)}), info.order)
+        assert run_query(library, info.name, {"actor": actor}) == counted, actor
+        answered += bool(counted)
+    assert answered >= 2
