@@ -20,6 +20,11 @@ __all__ = ["Context", "definite", "resolve_references"]
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _THING_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+_COUNTED_TYPES = {
+    "person": {ActorType.PERSON},
+    "state": {ActorType.STATE, ActorType.GOVERNMENT},
+}
 
 
 @dataclass
@@ -43,6 +48,17 @@ class Context:
             if actor_type in types:
                 return actor_id
         return None
+
+    def last_distinct(self, types: set[ActorType], n: int) -> list[str]:
+        """The ``n`` actors of these types named last, in reading order; fewer than ``n``
+        is no answer."""
+        found: list[str] = []
+        for actor_id, actor_type, _ in reversed(self.recent):
+            if actor_type in types and actor_id not in found:
+                found.append(actor_id)
+            if len(found) == n:
+                return found[::-1]
+        return []
 
 
 def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
@@ -75,6 +91,8 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
             targets = _clause_subject(token, mentions) or [
                 ctx.last(groups - {ActorType.ORGANIZATION}, subject_first=True)
             ]
+        elif lower in cues.counted and _count(token):
+            targets = _counted(token, mentions, context)
         elif lower in cues.actor_words and token.pos_ == "NOUN" and definite(token):
             targets = [_description(token, mentions, context)]
         found = [t for t in dict.fromkeys(targets) if t is not None]
@@ -87,6 +105,30 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
             mentions.plural[token.i] = found
         if token.dep_ in {"nsubj", "nsubjpass"} and lower not in _THING_PRONOUNS:
             ctx.remember(found[0], mentions.book.type_of(found[0]), "subject")
+
+
+def _count(token: Token) -> int:
+    """2 for "the two sides" and "both sides", 3 for "the three juntas"; 0 otherwise."""
+    numbers = [c for c in token.children if c.dep_ in {"nummod", "det", "predet"}]
+    definite_ = any(c.lower_ in {"the", "both"} for c in token.children)
+    return next((_COUNTS[c.lower_] for c in numbers if c.lower_ in _COUNTS), 0) * definite_
+
+
+def _counted(token: Token, mentions: Mentions, context: Context) -> list[str | None]:
+    """ "The two presidents met", "the three juntas pledged": as a clause's subject, the
+    actors of that kind named last; "between the two sides": the two sides of the last
+    attack the text told."""
+    n = _count(token)
+    kind = mentions.lexicon.cues.counted[token.lower_]
+    if kind == "side":
+        for _, attackers, targets in reversed(mentions.book.attacks):
+            pairs = [(a, t) for a in attackers for t in targets if a != t]
+            if pairs and n == 2:
+                return list(pairs[0])
+        return []
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return []
+    return list(context.last_distinct(_COUNTED_TYPES[kind], n))
 
 
 def _subject_role(span: Span) -> bool:

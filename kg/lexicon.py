@@ -27,6 +27,7 @@ class Trigger:
     direct: bool = True
     mutual: bool = False
     reverse: bool = False
+    objects: frozenset[str] = frozenset()  # the verb counts only with one of these objects
 
 
 @lru_cache(maxsize=8)
@@ -47,9 +48,11 @@ class Cues:
     metonymy_heads: frozenset[str]
     held: frozenset[str]
     partitive_heads: frozenset[str]
+    counted: dict[str, str]
     light_verbs: frozenset[str]
     frames: frozenset[str]
     event_objects: frozenset[str]
+    event_claims: frozenset[str]
     negators: frozenset[str]
     denials: frozenset[str]
     hypothetical: frozenset[str]
@@ -107,6 +110,7 @@ def _trigger(table: dict[str, object], where: str) -> Trigger:
     preps = table.get("preps", [])
     if not isinstance(preps, list):
         raise OntologyError(f"[{where} -> preps] must be a list")
+    objects = _words(table, "objects", where) if "objects" in table else []
     return Trigger(
         relation=relation,
         subtype=subtype,
@@ -114,6 +118,7 @@ def _trigger(table: dict[str, object], where: str) -> Trigger:
         direct=bool(table.get("direct", True)),
         mutual=bool(table.get("mutual", False)),
         reverse=bool(table.get("reverse", False)),
+        objects=frozenset(objects),
     )
 
 
@@ -141,6 +146,9 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         for kind in ("armed_group", "government", "organization")
         for word in words("actor_words", kind)
     }
+    counted = {
+        word: kind for kind in ("person", "state", "side") for word in words("counted", kind)
+    }
     return Cues(
         leader_titles=words("titles", "leads"),
         member_titles=words("titles", "member_of"),
@@ -151,9 +159,11 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         metonymy_heads=words("metonymy", "heads"),
         held=words("metonymy", "held"),
         partitive_heads=words("partitive", "heads"),
+        counted=counted,
         light_verbs=words("light_verbs", "lemmas"),
         frames=words("frames", "nouns"),
         event_objects=words("event_objects", "lemmas"),
+        event_claims=words("event_claims", "lemmas"),
         negators=words("polarity", "negators"),
         denials=words("polarity", "denials"),
         hypothetical=words("polarity", "hypothetical"),

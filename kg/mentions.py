@@ -68,13 +68,26 @@ class ActorBook:
     surfaces: dict[str, dict[str, None]] = field(default_factory=dict)
     led_by: dict[str, str] = field(default_factory=dict)
     meetings: list[tuple[str, ...]] = field(default_factory=list)
-    attacks: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    attacks: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+
+    def _told(self, lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The attack "the strikes" points back at: the last one the text named by the
+        same word ("struck" for "the strikes"), else, when every attack told so far was
+        one side's, the last of them ("the raids" after "Israeli jets struck ...")."""
+        same = [(who, whom) for word, who, whom in self.attacks if word == lemma]
+        if same:
+            return same[-1]
+        if len({who for _, who, _ in self.attacks}) == 1:
+            return self.attacks[-1][1:]
+        return (), ()
 
     def attackers(self, lemma: str) -> tuple[str, ...]:
-        """Who carried out the attack "the strikes" points back at: the last one the text
-        named by the same word ("struck" for "the strikes")."""
-        same = [who for word, who in self.attacks if word == lemma]
-        return same[-1] if same else ()
+        """Who carried out the attack a definite "the strikes" points back at."""
+        return self._told(lemma)[0]
+
+    def attacked(self, lemma: str) -> tuple[str, ...]:
+        """Whom the attack "claimed the attack" points back at was aimed at."""
+        return self._told(lemma)[1]
 
     def known(self, actor_id: str, surface: str) -> str:
         entry = self.gazetteer.entries[actor_id]

@@ -117,6 +117,8 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         or (token.dep_ == "acl" and token.tag_ == "VBN")
         or (token.dep_ == "advcl" and token.tag_ == "VBN" and bool(agents))
     )
+    if passive and trigger.objects:
+        return None  # "the bloc was formed by X": the active form only
     if passive:
         subjects = [a for t in agents for a in m.resolve(t)]
         patients = [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -137,6 +139,9 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         return None
     else:
         subjects = [a for t in _subject_tokens(token) for a in m.resolve(t)]
+        if not subjects:
+            # "the U.S.-led coalition fighting IS": a body named only by who leads it
+            subjects = [a for t in _subject_tokens(token) for a in _leaders_of(t, m)]
         between = _objects_via(token, frozenset({"between"}))
         if between and not subjects and trigger.relation is RelationType.OPPOSES:
             # "fighting between the SDF and the SNA continued": each side fights the other
@@ -144,11 +149,26 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             return Found(sides, (), trigger, 0.75, mutual=True) if len(sides) > 1 else None
         targets = _objects_via(token, trigger.preps)
         direct = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
+        if trigger.objects:
+            # "cut ties with X", "suspended trade with X": the verb means it only with
+            # such an object
+            direct = [d for d in direct if d.lemma_.lower() in trigger.objects]
+            if not direct:
+                return None
         if trigger.preps:
             # "fired a barrage of rockets at U.S. forces": the target hangs off the object.
             targets += [t for d in direct for t in _objects_via(d, trigger.preps)]
         if trigger.direct:
             targets += direct
+        if trigger.direct and not direct and trigger.relation is RelationType.BACKS:
+            # "sent troops to help Russia push Ukraine back": whom it helps to act
+            targets += [
+                s
+                for c in token.children
+                if c.dep_ in {"ccomp", "xcomp"}
+                for s in c.children
+                if s.dep_ == "nsubj"
+            ]
         if trigger.relation is RelationType.MEETS_WITH:
             # "Erbil, which hosts U.S. troops": stationed forces are not met
             targets = [t for t in targets if t.lower_ not in m.lexicon.cues.not_parties]
@@ -166,9 +186,23 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         confidence = 0.9 if any(c.dep_ == "nsubj" for c in token.children) else 0.75
     if trigger.relation is RelationType.MEETS_WITH:
         return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=True)
+    if not objects and len(set(subjects)) > 1 and _reciprocal(token):
+        # "the three juntas pledged to defend each other": each acts on every other
+        return Found(tuple(subjects), (), trigger, confidence, mutual=True)
     if not subjects or not objects:
         return None
     return Found(tuple(subjects), tuple(objects), trigger, confidence)
+
+
+def _reciprocal(verb: Token) -> bool:
+    """ "defend each other", "attacked one another": the object is the subjects
+    themselves, each to each."""
+    return any(
+        c.dep_ == "dobj"
+        and c.lower_ in {"other", "another"}
+        and any(d.lower_ in {"each", "one"} for d in c.children)
+        for c in verb.children
+    )
 
 
 def _part_of_actor(token: Token, m: Mentions) -> bool:
@@ -273,6 +307,10 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
             ]
         if not agents and not owners:
             agents = [a for t in _subject_tokens(governor) for a in m.resolve(t)]
+        claimed = governor.lemma_.lower() in cues.event_claims
+        if claimed and agents and not targets and _told_event(anchor, m):
+            # "JNIM claimed the attack": the attack the text has told, on its target
+            targets = list(m.book.attacked(anchor.lemma_.lower()))
         elif not agents and owners and not targets:
             agents = [a for t in _subject_tokens(governor) for a in m.resolve(t)]
             targets = [a for t in owners for a in m.resolve(t)]
@@ -329,6 +367,23 @@ def _compound_leader(modifier: Token, m: Mentions) -> list[str]:
     ):
         return []
     return m.resolve(doc[modifier.i - 2], conjuncts=False)
+
+
+def _leaders_of(noun: Token, m: Mentions) -> list[str]:
+    """ "the Saudi-led coalition", "the U.S.-led coalition": the leader named in the
+    noun's "-led" modifier, split by the tokenizer or kept whole."""
+    found: list[str] = []
+    for modifier in noun.children:
+        if modifier.dep_ not in {"amod", "compound"}:
+            continue
+        found += _compound_leader(modifier, m)
+        left, _, right = modifier.text.rpartition("-")
+        compound = m.lexicon.compounds.get(right.lower()) if left else None
+        if compound is not None and compound.relation is RelationType.LEADS:
+            gazetteer = m.book.gazetteer
+            entry = gazetteer.by_name(left) or gazetteer.by_demonym(left)
+            found += [m.book.known(entry.id, left)] if entry is not None else []
+    return found
 
 
 def _what_it_called(event: Token, m: Mentions) -> list[str]:
@@ -420,11 +475,13 @@ def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
 def _role_holders(token: Token, m: Mentions) -> list[str]:
     """Who a relational noun is said of: itself, the name it is in apposition to, or the
     subject it is predicated of ("the SDF has been a key US partner")."""
+    if token.dep_ == "attr":  # "M23 is part of the AFC": not the body "part of" names
+        holders = [a for t in _subject_tokens(token.head) for a in m.resolve(t)]
+        if holders:
+            return holders
     holders = m.resolve(token)
     if not holders and token.dep_ == "appos":
         holders = m.resolve(token.head)
-    if not holders and token.dep_ == "attr":
-        holders = [a for t in _subject_tokens(token.head) for a in m.resolve(t)]
     return holders
 
 
@@ -619,6 +676,29 @@ def _possession(token: Token, m: Mentions, word_actor) -> Found | None:
     return Found(tuple(people), tuple(led), trigger, 0.7)
 
 
+def _own_force(token: Token, m: Mentions) -> Found | None:
+    """ "Iran's Revolutionary Guards", "Russia's Africa Corps": a state's named force or
+    body, written with the state as owner, is a unit of that state."""
+    ref = m.ref_at(token)
+    cues = m.lexicon.cues
+    if ref is None or token.i != ref.end - 1:
+        return None
+    if token.lower_ not in cues.body_titles and token.lower_ not in cues.metonymy_heads:
+        return None
+    unit = m.book.actors[ref.actor_id]
+    if unit.type is ActorType.PERSON or unit.country is None:
+        return None
+    owners = [
+        a
+        for c in token.children
+        if c.dep_ == "poss" and c.i < ref.start
+        for a in m.resolve(c, conjuncts=False)
+    ]
+    if unit.country not in owners or m.book.type_of(unit.country) is not ActorType.STATE:
+        return None
+    return Found((unit.id,), (unit.country,), Trigger(RelationType.MEMBER_OF, "part-of"), 0.8)
+
+
 def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[Found]:
     lemma = token.lemma_.lower()
     word = token.lower_
@@ -636,6 +716,7 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
             found.append(_fight_partners(token, m, lexicon))
         found.append(_possession(token, m, word_actor))
         found.append(_listed_members(token, m))
+        found.append(_own_force(token, m))
     if token.pos_ in {"VERB", "AUX"}:
         found.append(_visit(token, m))
         found.append(_hosted(token, m))
@@ -689,7 +770,7 @@ def relations_in(
             mood = modality(token, cues)
             source = attribution(token, cues) if mood is Modality.REPORTED else None
             if found.trigger.subtype == "attacks" and sign is Polarity.POSITIVE:
-                m.book.attacks.append((token.lemma_.lower(), found.subjects))
+                m.book.attacks.append((token.lemma_.lower(), found.subjects, found.objects))
             if found.trigger.relation is RelationType.MEETS_WITH and sign is Polarity.POSITIVE:
                 parties = tuple(dict.fromkeys((*found.subjects, *found.objects)))
                 if len(parties) > 1:

@@ -145,6 +145,62 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             "Speaker Nabih Berri, a Hezbollah ally, met the envoy.",
             ("nabih-berri", "backs", "hezbollah"),
         ),
+        # breaking ties: the verb counts only with a ties/trade object
+        ("Jordan suspended trade with Iran in March.", ("jordan", "opposes", "iran")),
+        ("Chad cut diplomatic ties with Libya after the raid.", ("chad", "opposes", "libya")),
+        ("Egypt sharply rebuked Ethiopia over the dam.", ("egypt", "opposes", "ethiopia")),
+        # a state's own named force, written with the state as owner
+        (
+            "Russia's Africa Corps deployed new units to Niger.",
+            ("africa-corps", "member_of", "russia"),
+        ),
+        ("Iran's Revolutionary Guards trained the militia.", ("irgc", "member_of", "iran")),
+        # a body named only by who leads it acts through its leader
+        (
+            "Britain sent jets to the U.S.-led coalition fighting the Islamic State.",
+            ("united-states", "opposes", "islamic-state"),
+        ),
+        # event coreference: "claimed the attack" the text told; "the raids" after "struck"
+        (
+            "Suspected jihadists ambushed Nigerien troops near the border on Monday. "
+            "The Islamic State claimed the attack on Tuesday.",
+            ("islamic-state", "opposes", "niger"),
+        ),
+        (
+            "Israeli jets struck Hezbollah positions overnight. "
+            "Lebanese President Joseph Aoun condemned the raids.",
+            ("joseph-aoun", "opposes", "israel"),
+        ),
+        (
+            "Kataib Hezbollah is part of the Popular Mobilization Forces.",
+            ("kataib-hezbollah", "member_of", "pmf"),
+        ),
+        # counted plural descriptions and reciprocals
+        (
+            "Kenyan President William Ruto criticised Ugandan President Yoweri Museveni over "
+            "the border dispute. The two presidents met in Kampala last week.",
+            ("william-ruto", "meets_with", "yoweri-museveni"),
+        ),
+        (
+            "Chad, Niger and Mali signed a pact last year. "
+            "The three governments have promised to defend each other.",
+            ("niger", "backs", "chad"),
+        ),
+        (
+            "Hamas fighters attacked Israel on Monday.\n\n"
+            "Egypt and Qatar have mediated between the two sides since then.",
+            ("egypt", "meets_with", "hamas"),
+        ),
+        # "help X do Y": X is helped
+        (
+            "Belarus sent engineers to help Russia rebuild its bridges.",
+            ("belarus", "backs", "russia"),
+        ),
+        # founding a bloc makes one a member of it
+        (
+            "Mali and Niger formed a new confederation, the Alliance of Sahel States.",
+            ("niger", "member_of", "aes"),
+        ),
     ],
 )
 def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -193,6 +249,19 @@ def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) ->
         (
             "Human rights groups accused Syrian troops and their Russian allies of abuses.",
             ("russia", "backs", "x-human-rights-groups"),
+        ),
+        # a deal cut with someone is no break with them
+        ("Turkey cut a deal with Russia on grain exports.", ("turkey", "opposes", "russia")),
+        # a bloc formed by a patron does not make the patron its member
+        (
+            "The Axis of Resistance was formed by Iran in the 1980s.",
+            ("iran", "member_of", "axis-of-resistance"),
+        ),
+        # mediators are not the sides they mediate between
+        (
+            "Hamas fighters attacked Israel on Monday.\n\n"
+            "Egypt and Qatar have mediated between the two sides since then.",
+            ("egypt", "meets_with", "qatar"),
         ),
     ],
 )
