@@ -28,7 +28,7 @@ from .vocab import (
     PENDING_GRAPH,
     SUMMARY_GRAPH,
     actor_id_of,
-    actor_iri,
+    edge_actors,
     edge_iri,
     relation_iri,
     relation_type_of,
@@ -202,11 +202,10 @@ class EdgeKey:
         >>> key.subject.rsplit("/", 1)[1], key.object.rsplit("/", 1)[1]
         ('hts', 'iran')
         """
-        first, second = str(actor_iri(subject)), str(actor_iri(obj))
-        if relation is RelationType.MEETS_WITH and second < first:
-            first, second = second, first
-        iri = str(edge_iri(subject, relation, obj))
-        return cls(iri, first, str(relation_iri(relation)), second)
+        first, second = edge_actors(subject, relation, obj)
+        return cls(
+            str(edge_iri(subject, relation, obj)), first, str(relation_iri(relation)), second
+        )
 
 
 def edge_keys(claims: Iterable[tuple[str, RelationType, str]]) -> set[EdgeKey]:
