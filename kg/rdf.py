@@ -14,6 +14,9 @@ SHACL take the ``Dataset`` as it is.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from functools import lru_cache
+
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
@@ -56,9 +59,15 @@ transaction, so the shared graphs never disagree with the documents."""
 _Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
-def extraction_to_quads(extraction: Extraction) -> list[Quad]:
+def extraction_to_quads(
+    extraction: Extraction, *, described: Collection[Actor] = ()
+) -> list[Quad]:
     """Every quad one document contributes: its named graph, then the shared copies of
     its actor descriptions and plain edges.
+
+    ``described`` are actors whose shared copy the caller knows is stored already, as it
+    is: their shared quads are left out (their description stays in the document's
+    graph). A writer that remembers what it wrote so saves a third of the quads.
 
     Raises:
         ValueError: a relation names an actor the extraction does not describe, or its
@@ -72,6 +81,9 @@ def extraction_to_quads(extraction: Extraction) -> list[Quad]:
     document = extraction.document
     known = {actor.id for actor in extraction.actors}
     actors = [t for actor in extraction.actors for t in _actor_triples(actor)]
+    shared_actors = [
+        t for actor in extraction.actors if actor not in described for t in _actor_triples(actor)
+    ]
     edges = []
     claims = []
     for relation in extraction.relations:
@@ -82,7 +94,7 @@ def extraction_to_quads(extraction: Extraction) -> list[Quad]:
             edges.append((actor_iri(subject), relation_iri(kind), actor_iri(obj)))
     graphs = [
         (doc_iri(document.id), [*_document_triples(document), *actors, *claims, *edges]),
-        (ACTORS_GRAPH, actors),
+        (ACTORS_GRAPH, shared_actors),
         (EDGES_GRAPH, edges),
     ]
     return [(s, p, o, graph) for graph, triples in graphs for s, p, o in dict.fromkeys(triples)]
@@ -124,7 +136,10 @@ def _document_triples(document: Document) -> list[_Triple]:
     return triples
 
 
-def _actor_triples(actor: Actor) -> list[_Triple]:
+@lru_cache(maxsize=8192)
+def _actor_triples(actor: Actor) -> tuple[_Triple, ...]:
+    """Cached: the same actors recur in document after document, and building rdflib
+    literals costs some 2 microseconds each."""
     iri = actor_iri(actor.id)
     triples: list[_Triple] = [
         (iri, RDF.type, actor_class(actor.type)),
@@ -138,7 +153,7 @@ def _actor_triples(actor: Actor) -> list[_Triple]:
         triples.append((iri, OWL.sameAs, WD[actor.wikidata]))
     if actor.country:
         triples.append((iri, KG.country, Literal(actor.country)))
-    return triples
+    return tuple(triples)
 
 
 def _relation_triples(relation: Relation, document: Document) -> list[_Triple]:

@@ -26,7 +26,7 @@ from rdflib import URIRef
 
 from .errors import QueryError, StoreError
 from .locking import ReadLock, claim_writer, locked_message, read_lock, release_writer
-from .model import Extraction
+from .model import Actor, Extraction
 from .rdf import REMOVE_DOCUMENT, Quad, extraction_to_quads
 from .summary import (
     REFRESH,
@@ -60,6 +60,9 @@ log = logging.getLogger(__name__)
 
 FLUSH_EVERY = 200
 """Documents written between two flushes of the on-disk engine: keeps ingest memory flat."""
+
+REMEMBER_ACTORS = 50_000
+"""At most this many actors whose shared description a store remembers writing."""
 
 Value = str | int | float | bool | None
 """A result cell: IRIs and plain literals as str, numbers and booleans as Python values."""
@@ -198,6 +201,9 @@ class Store:
         self.read_only = lock is not None
         self._unflushed = 0
         self._stale = not self.read_only  # a killed writer may have left edges pending
+        self._described: set[Actor] = set()
+        """Actors whose shared copy this object wrote, and nothing removed since: a new
+        document leaves them out of the shared graph (``extraction_to_quads``)."""
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
@@ -276,7 +282,8 @@ class Store:
         self.close()
 
     def write(self, extraction: Extraction) -> int:
-        """Replace the document's graph with what ``extraction`` says; return the quad count.
+        """Replace the document's graph with what ``extraction`` says; return how many
+        quads it sent (a shared actor description this object wrote is not sent again).
 
         One transaction: a new document is one ``extend``; a new version of a stored one
         one SPARQL update that drops the old graph first. Either also marks the edges the
@@ -289,19 +296,27 @@ class Store:
             StoreError: the engine refused the write.
         """
         self._writable(f"write document {extraction.document.id}")
-        quads = extraction_to_quads(extraction)
         stored = self._engine.contains_named_graph(_term(doc_iri(extraction.document.id)))
         try:
             if stored:
+                # dropping the old version may drop shared copies only it held
+                self._described.clear()
+                quads = extraction_to_quads(extraction)
                 self._engine.update(write_update(self, extraction, quads, stored=True))
             else:
+                quads = extraction_to_quads(extraction, described=self._described)
                 keys = edge_keys((r.subject, r.relation, r.object) for r in extraction.relations)
                 self._engine.extend(
-                    ox.Quad(_term(s), _term(p), _term(o), _term(g))
-                    for s, p, o, g in quads + pending_quads(keys)
+                    [
+                        ox.Quad(_term(s), _term(p), _term(o), _term(g))
+                        for s, p, o, g in quads + pending_quads(keys)
+                    ]
                 )
         except (OSError, SyntaxError) as err:
             raise StoreError(f"cannot write document {extraction.document.id}: {err}") from err
+        if len(self._described) > REMEMBER_ACTORS:
+            self._described.clear()
+        self._described.update(extraction.actors)
         self._stale = True
         log.debug("wrote %d quads for %s", len(quads), extraction.document.id)
         self._unflushed += 1
@@ -325,6 +340,7 @@ class Store:
         graph = _term(doc_iri(doc_id))
         if not self._engine.contains_named_graph(graph):
             return False
+        self._described.clear()
         try:
             self._engine.update(remove_update(self, doc_id))
         except OSError as err:
@@ -369,6 +385,7 @@ class Store:
         """
         self._writable("run an update")
         self._stale = True
+        self._described.clear()
         try:
             self._engine.update(sparql)
         except SyntaxError as err:

@@ -126,6 +126,31 @@ def test_removing_documents_leaves_no_orphans(store: Store) -> None:
     assert [d.id for d in store.documents()] == ["d2", "d3"]
 
 
+def test_actors_are_described_again_after_removals_and_replacements(
+    tmp_path: Path, store: Store
+) -> None:
+    """A store sends an actor's shared description once; a removal or replacement that
+    drops it must not leave a later document's actors undescribed."""
+    by_id = {e.document.id: e for e in world()}
+    store.remove("d1")
+    store.remove("d1-copy")  # Hezbollah's shared description goes with its last document
+    doc = Document("d2", "HTS attacked Damascus.", publisher="AP")
+    store.write(
+        Extraction(
+            doc,
+            (ACTORS["hts"], ACTORS["syrian-government"]),
+            (relation(doc, "hts", RelationType.OPPOSES, "syrian-government", "HTS attacked"),),
+        )
+    )
+    store.remove("d3")  # and the actors only the old d2 and d3 named
+    for doc_id in ("d1", "d2", "d3"):
+        store.write(by_id[doc_id])
+    with Store.open(tmp_path / "fresh") as fresh:
+        for doc_id in ("d1", "d2", "d3"):
+            fresh.write(by_id[doc_id])
+        assert _nquads(store) == _nquads(fresh)
+
+
 def test_has_document_checks_the_checksum(store: Store, extractions) -> None:
     d1 = extractions[0].document
     assert store.has_document("d1")
