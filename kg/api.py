@@ -227,9 +227,10 @@ class Graph:
         """Run raw, read-only SPARQL; values in ``bindings`` are bound, never pasted."""
         return self.store.query(text, bindings)
 
-    def to_networkx(self) -> nx.MultiDiGraph:
-        """The graph as a MultiDiGraph: one edge per (subject, relation, object)."""
-        return to_networkx(self.store)
+    def to_networkx(self, *, evidence: bool = True) -> nx.MultiDiGraph:
+        """The graph as a MultiDiGraph: one edge per (subject, relation, object);
+        ``evidence=False`` skips the claim-level attributes (``kg.graph.to_networkx``)."""
+        return to_networkx(self.store, evidence=evidence)
 
     def claims_graph(self) -> nx.MultiDiGraph:
         """One edge per claim, with its polarity, modality, attribution and quote."""
@@ -239,7 +240,7 @@ class Graph:
         """The aggregated signed digraph: +backs / -opposes, weight = independent sources."""
         from .analysis import signed_graph
 
-        return signed_graph(self.to_networkx())
+        return signed_graph(self.to_networkx(evidence=False))
 
     def render_html(self, path: str | Path, **options: Any) -> Path:
         """Write the interactive view; options as in ``kg.html.render_html``."""
@@ -264,7 +265,7 @@ class Graph:
                 actor_id_of(resolve_actor(self.store, chain[0])),
                 actor_id_of(resolve_actor(self.store, chain[1])),
             )
-        return analyze(self.to_networkx(), top=top, chain=chain)
+        return analyze(self.to_networkx(evidence=False), top=top, chain=chain)
 
     def stats(self) -> StoreStats:
         """Counts of documents, actors, claims, edges and quads."""

@@ -37,6 +37,8 @@ from .vocab import actor_id_of, relation_type_of
 __all__ = ["claims_graph", "to_networkx"]
 
 _Key = tuple[str, RelationType, str]
+_CLAIM_LEVEL = ("subtypes", "documents", "evidence")
+"""Edge attributes only the claims give: ``to_networkx(..., evidence=False)`` leaves them out."""
 _RIVALS = {RelationType.BACKS: RelationType.OPPOSES, RelationType.OPPOSES: RelationType.BACKS}
 
 
@@ -62,7 +64,9 @@ class _Edge:
     evidence: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)
 
 
-def to_networkx(source: GraphStore | Iterable[Extraction]) -> nx.MultiDiGraph:
+def to_networkx(
+    source: GraphStore | Iterable[Extraction], *, evidence: bool = True
+) -> nx.MultiDiGraph:
     """The actor graph of a store or of extractions.
 
     Nodes are actor ids; there is one edge per (subject, relation type, object), keyed by
@@ -70,15 +74,27 @@ def to_networkx(source: GraphStore | Iterable[Extraction]) -> nx.MultiDiGraph:
     actor differently, the smallest label, type and Wikidata id win and aliases are
     merged, so the result does not depend on document order.
 
+    ``evidence=False`` leaves out what only the claims give (each edge's ``subtypes``,
+    ``documents`` and ``evidence``), keeping its counts, dates and ``contested``: what
+    analyses need. From a store it then reads one row per edge from the edge summaries
+    instead of one per claim, several times faster on a large store.
+
     >>> from kg.model import Document
     >>> to_networkx([Extraction(Document("d", "No news."), (), ())]).number_of_nodes()
     0
     """
     if isinstance(source, GraphStore):
+        if not evidence:
+            return _from_summaries(source)
         actors, claims = _from_store(source)
     else:
         actors, claims = _from_extractions(source)
-    return _build(actors, claims)
+    graph = _build(actors, claims)
+    if not evidence:
+        for _, _, data in graph.edges(data=True):
+            for name in _CLAIM_LEVEL:
+                del data[name]
+    return graph
 
 
 def claims_graph(source: GraphStore | Iterable[Extraction]) -> nx.MultiDiGraph:
@@ -149,8 +165,8 @@ def _from_extractions(
     return actors, claims
 
 
-def _from_store(store: GraphStore) -> tuple[list[Actor], list[tuple[Relation, _Source]]]:
-    actors = [
+def _stored_actors(store: GraphStore) -> list[Actor]:
+    return [
         Actor(
             str(row["id"]),
             str(row["label"]),
@@ -160,6 +176,29 @@ def _from_store(store: GraphStore) -> tuple[list[Actor], list[tuple[Relation, _S
         )
         for row in run_query(store, "actors")
     ]
+
+
+def _from_summaries(store: GraphStore) -> nx.MultiDiGraph:
+    """The graph without claim-level attributes, from the ``edges`` query (summaries)."""
+    graph = _build(_stored_actors(store), ())
+    for row in run_query(store, "edges"):
+        kind = relation_type_of(str(row["relation"]))
+        graph.add_edge(
+            actor_id_of(str(row["subject"])),
+            actor_id_of(str(row["object"])),
+            key=kind.value,
+            relation=kind.value,
+            claims=_int(row["claims"]),
+            sources=_int(row["sources"]),
+            first_seen=_opt(row["first"]),
+            last_seen=_opt(row["last"]),
+            contested=bool(row["contested"]),
+        )
+    return graph
+
+
+def _from_store(store: GraphStore) -> tuple[list[Actor], list[tuple[Relation, _Source]]]:
+    actors = _stored_actors(store)
     rows_by_claim: dict[str, list[Row]] = defaultdict(list)
     for row in run_query(store, "claims"):
         rows_by_claim[str(row["claim"])].append(row)

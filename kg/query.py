@@ -8,6 +8,10 @@ Each file starts with a header naming the query and its parameters::
     # param: from (date, optional) - earliest document date
     # columns: actor, backer, label, claims, documents
 
+A query about one edge may add ``# edge: subject, relation, object``: kg then also binds
+``?edge`` to the IRI of the edge those three parameters name (``kg.vocab.edge_iri``, what
+each claim's ``kg:edge`` points to), so the query can start from that edge's claims.
+
 Other comment lines in the header are notes. A parameter's kind says how its text
 becomes a value: ``actor`` (an id, label or alias, resolved to the actor's IRI),
 ``relation`` (one of the five relation types), ``date`` (YYYY-MM-DD), ``integer``,
@@ -29,12 +33,21 @@ from .errors import OntologyError, QueryError
 from .model import RelationType
 from .resources import queries_dir
 from .store import Binding, GraphStore, Row
-from .vocab import ACTOR, ACTORS_GRAPH, KG, actor_id_of, relation_iri
+from .vocab import (
+    ACTOR,
+    ACTORS_GRAPH,
+    KG,
+    actor_id_of,
+    edge_iri,
+    relation_iri,
+    relation_type_of,
+)
 
 __all__ = [
     "PARAM_KINDS",
     "QueryInfo",
     "QueryParam",
+    "bind_edge",
     "list_queries",
     "load_query",
     "parse_query",
@@ -44,7 +57,7 @@ __all__ = [
 
 PARAM_KINDS = ("actor", "relation", "date", "integer", "string")
 
-_HEADER = re.compile(r"#\s*(name|description|param|columns|order|undated):\s*(.*)")
+_HEADER = re.compile(r"#\s*(name|description|param|columns|order|undated|edge):\s*(.*)")
 _PARAM = re.compile(r"(\w+)\s+\((\w+)(\s*,\s*optional)?\)\s+-\s+(\S.*)")
 
 _RESOLVE = f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -88,6 +101,10 @@ class QueryInfo:
     undated: str = ""
     """A query file (relative to this one) giving the same rows when no date parameter is
     given, faster: read from the edge summaries instead of counted from the claims."""
+    edge: tuple[str, ...] = ()
+    """The subject, relation and object parameters whose edge's IRI kg binds to ``?edge``.
+    Oxigraph plans a query before it applies bound values, so a query that names the edge
+    by computing its IRI in SPARQL starts from every claim of the relation instead."""
 
 
 def parse_query(text: str, *, path: Path | None = None) -> QueryInfo:
@@ -130,6 +147,13 @@ def parse_query(text: str, *, path: Path | None = None) -> QueryInfo:
     unknown = [c for c in order if c.lstrip("-") not in columns]
     if unknown:
         raise OntologyError(f"[{where} -> order] {', '.join(unknown)} not among the columns")
+    edge = tuple(c.strip() for c in fields.get("edge", "").split(",") if c.strip())
+    kinds = tuple(next((p.kind for p in params if p.name == name), "") for name in edge)
+    if edge and (kinds != ("actor", "relation", "actor") or "?edge" not in text):
+        raise OntologyError(
+            f"[{where} -> edge] name an actor, a relation and an actor parameter, "
+            "and use ?edge in the query"
+        )
     return QueryInfo(
         name=fields["name"],
         description=fields.get("description", ""),
@@ -140,6 +164,7 @@ def parse_query(text: str, *, path: Path | None = None) -> QueryInfo:
         notes=" ".join(n for n in notes if n),
         order=order,
         undated=fields.get("undated", ""),
+        edge=edge,
     )
 
 
@@ -194,9 +219,20 @@ def run_query(
     bindings = {
         name: _convert(store, declared[name], value) for name, value in given.items() if value
     }
+    bindings = bind_edge(info, bindings)
     dated = any(given.get(p.name) for p in info.params if p.kind == "date")
     info = query_form(info, dated=dated)
     return sort_rows(store.query(info.text, bindings), info.order)
+
+
+def bind_edge(info: QueryInfo, bindings: Mapping[str, Binding]) -> dict[str, Binding]:
+    """``bindings`` with ``edge`` bound to the IRI of the edge the query's ``# edge:``
+    parameters name, if it has that header line."""
+    bound = dict(bindings)
+    if info.edge:
+        subject, relation, obj = (str(bindings[name]) for name in info.edge)
+        bound["edge"] = edge_iri(actor_id_of(subject), relation_type_of(relation), actor_id_of(obj))
+    return bound
 
 
 def query_form(info: QueryInfo, *, dated: bool) -> QueryInfo:

@@ -59,9 +59,7 @@ transaction, so the shared graphs never disagree with the documents."""
 _Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
-def extraction_to_quads(
-    extraction: Extraction, *, described: Collection[Actor] = ()
-) -> list[Quad]:
+def extraction_to_quads(extraction: Extraction, *, described: Collection[Actor] = ()) -> list[Quad]:
     """Every quad one document contributes: its named graph, then the shared copies of
     its actor descriptions and plain edges.
 

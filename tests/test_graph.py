@@ -53,6 +53,20 @@ def test_store_and_extractions_give_the_same_graph(store: Store, graph: nx.Multi
     assert _edges(from_store) == _edges(graph)
 
 
+def test_without_evidence_the_store_reads_the_same_edges_from_the_summaries(
+    store: Store, graph: nx.MultiDiGraph
+) -> None:
+    light = to_networkx(store, evidence=False)
+    assert dict(light.nodes(data=True)) == dict(graph.nodes(data=True))
+    assert _edges(light) == _edges(to_networkx(world(), evidence=False))
+    stripped = [
+        (u, v, k, {n: x for n, x in d.items() if n not in {"subtypes", "documents", "evidence"}})
+        for u, v, k, d in _edges(graph)
+    ]
+    assert _edges(light) == stripped
+    assert any(d["contested"] for *_, d in stripped) and any(d["first_seen"] for *_, d in stripped)
+
+
 def test_nodes_follow_the_contract(graph: nx.MultiDiGraph) -> None:
     assert set(graph) == set(ACTORS)
     for _, attrs in graph.nodes(data=True):
