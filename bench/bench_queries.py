@@ -231,7 +231,7 @@ def measure_one(location: str, name: str, runs: int, whole_runs: int) -> dict[st
         query_name, _, variant = name.partition(":")
         info = next(q for q in list_queries() if q.name == query_name)
         bindings = bindings_for(info, actor or PARAMS["actor"], dated=variant == "dated")
-        info = query_form(info, dated=variant == "dated")
+        info = query_form(info, bindings)
         centred = any(p.kind == "actor" for p in info.params)
 
         def run() -> list:
