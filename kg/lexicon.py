@@ -53,6 +53,7 @@ class Cues:
     frames: frozenset[str]
     event_objects: frozenset[str]
     event_claims: frozenset[str]
+    accusations: frozenset[str]
     negators: frozenset[str]
     denials: frozenset[str]
     hypothetical: frozenset[str]
@@ -164,6 +165,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         frames=words("frames", "nouns"),
         event_objects=words("event_objects", "lemmas"),
         event_claims=words("event_claims", "lemmas"),
+        accusations=words("accusations", "lemmas"),
         negators=words("polarity", "negators"),
         denials=words("polarity", "denials"),
         hypothetical=words("polarity", "hypothetical"),

@@ -126,7 +126,16 @@ def attribution(trigger: Token, cues: Cues) -> str | None:
         if node.head.i == node.i:
             break
         parent = node.head
-        if node.dep_ in {"ccomp", "parataxis"} and parent.lemma_.lower() in cues.reporting:
+        accused = (
+            node.dep_ == "pcomp"
+            and parent.lower_ in {"of", "for"}
+            and parent.head.lemma_.lower() in cues.accusations
+        )
+        if accused:  # "Kyiv accused Moscow of attacking ...": Kyiv's claim
+            parent = parent.head
+        if accused or (
+            node.dep_ in {"ccomp", "parataxis"} and parent.lemma_.lower() in cues.reporting
+        ):
             for child in parent.children:
                 if child.dep_ == "nsubj" and child.lower_ not in {"it", "he", "she", "they"}:
                     return _phrase(child)

@@ -138,7 +138,7 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     elif _adjectival(token):
         return None
     else:
-        subjects = [a for t in _subject_tokens(token) for a in m.resolve(t)]
+        subjects = [a for t in _accused(token, m) or _subject_tokens(token) for a in m.resolve(t)]
         if not subjects:
             # "the U.S.-led coalition fighting IS": a body named only by who leads it
             subjects = [a for t in _subject_tokens(token) for a in _leaders_of(t, m)]
@@ -192,6 +192,17 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     if not subjects or not objects:
         return None
     return Found(tuple(subjects), tuple(objects), trigger, confidence)
+
+
+def _accused(verb: Token, m: Mentions) -> list[Token]:
+    """ "Mali accused Algeria of shooting down its drone": whom the accusation names did
+    the deed (a gerund after "of" or "for"), not whoever made it."""
+    prep = verb.head
+    if not (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.lower_ in {"of", "for"}):
+        return []
+    if prep.head.lemma_.lower() not in m.lexicon.cues.accusations:
+        return []
+    return [c for c in prep.head.children if c.dep_ == "dobj"]
 
 
 def _reciprocal(verb: Token) -> bool:

@@ -201,6 +201,27 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             "Mali and Niger formed a new confederation, the Alliance of Sahel States.",
             ("niger", "member_of", "aes"),
         ),
+        # what a state's backers act on: its reconstruction, its security
+        (
+            "Qatar has pledged to help fund Lebanon's reconstruction.",
+            ("qatar", "backs", "lebanon"),
+        ),
+        ("France will help guarantee Ukraine's security.", ("france", "backs", "ukraine")),
+        # measures and action against someone, with "take" as a light verb
+        ("The EU took action against Belarus.", ("european-union", "opposes", "belarus")),
+        (
+            "Uganda says it has taken defensive measures against the ADF.",
+            ("uganda", "opposes", "adf"),
+        ),
+        # the accused did the deed
+        (
+            "Kyiv accused Moscow of shelling Ukrainian forces near Kharkiv.",
+            ("russia", "opposes", "ukraine"),
+        ),
+        (
+            "Israel condemned Hamas for attacking Israeli troops.",
+            ("hamas", "opposes", "israel"),
+        ),
     ],
 )
 def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -263,6 +284,13 @@ def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) ->
             "Egypt and Qatar have mediated between the two sides since then.",
             ("egypt", "meets_with", "qatar"),
         ),
+        # the accuser did not do the deed it pins on another
+        (
+            "Kyiv accused Moscow of shelling Ukrainian forces near Kharkiv.",
+            ("ukraine", "opposes", "ukraine"),
+        ),
+        # taking part in talks or control of a town is no attack
+        ("The army took control of Goma from the M23.", ("drc", "opposes", "goma")),
     ],
 )
 def test_news_mechanisms_keep_the_wrong_edge_out(text: str, edge: tuple[str, str, str]) -> None:
@@ -283,3 +311,9 @@ def test_a_bare_office_beside_another_state_is_left_without_a_body() -> None:
         "offensive would continue. Deputy Foreign Minister Pavel Ivanov met Kenya's envoy."
     )
     assert not any(s == "x-pavel-ivanov" and r == "member_of" for s, r, _ in edges(text))
+
+
+def test_a_deed_pinned_on_another_is_the_accusers_report() -> None:
+    result = kg.extract("Kyiv accused Moscow of shelling Ukrainian forces near Kharkiv.")
+    (deed,) = [r for r in result.relations if r.subject == "russia"]
+    assert (deed.modality.value, deed.attribution) == ("reported", "Kyiv")
