@@ -58,6 +58,7 @@ class Cues:
     denials: frozenset[str]
     hypothetical: frozenset[str]
     conditionals: frozenset[str]
+    reported_future: frozenset[str]
     hypothetical_verbs: frozenset[str]
     hypothetical_words: frozenset[str]
     planned: frozenset[str]
@@ -170,6 +171,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         denials=words("polarity", "denials"),
         hypothetical=words("polarity", "hypothetical"),
         conditionals=words("polarity", "conditionals"),
+        reported_future=words("polarity", "reported_future"),
         hypothetical_verbs=words("polarity", "hypothetical_verbs"),
         hypothetical_words=words("polarity", "hypothetical_words"),
         planned=words("polarity", "planned"),

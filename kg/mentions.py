@@ -260,6 +260,12 @@ class Mentions:
                 found = self.resolve(child, depth=depth + 1)
                 if found:
                     return found
+        if token.dep_ == "appos" and token.pos_ == "NOUN":
+            # "Berri, a Hezbollah ally who heads Amal", "the AFC, a coalition led by X": a
+            # description stands for the name it describes
+            found = self.resolve(token.head, depth=depth + 1, conjuncts=False)
+            if found:
+                return found
         if token.lower_ in cues.title_words and not any(c.dep_ == "appos" for c in token.children):
             named = self.apposed_after(token)
             if named is not None:

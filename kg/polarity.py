@@ -84,6 +84,9 @@ def modality(trigger: Token, cues: Cues) -> Modality:
         for child in node.children:
             word = child.lower_
             if child.dep_ == "aux" and word in cues.hypothetical:
+                if word in cues.reported_future and _announced(node, trigger, cues):
+                    planned = True
+                    continue
                 return Modality.HYPOTHETICAL
             if child.dep_ == "mark" and word in cues.conditionals:
                 return Modality.HYPOTHETICAL
@@ -110,6 +113,22 @@ def modality(trigger: Token, cues: Cues) -> Modality:
     if attribution(trigger, cues) is not None:
         return Modality.REPORTED
     return Modality.ASSERTED
+
+
+def _announced(clause: Token, trigger: Token, cues: Cues) -> bool:
+    """ "Erdogan said he would travel to Moscow to meet Putin": a "would" clause that a
+    reporting verb introduces, with no condition on it or on the clauses below it."""
+    if not (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in cues.reporting):
+        return False
+    below = [trigger, *(n for n in _governors(trigger) if n.i != clause.i)]
+    conditions = (
+        c
+        for node in [clause, *below]
+        for c in node.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in cues.conditionals for m in c.children)
+    )
+    return next(conditions, None) is None
 
 
 def attribution(trigger: Token, cues: Cues) -> str | None:

@@ -222,6 +222,20 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             "Israel condemned Hamas for attacking Israeli troops.",
             ("hamas", "opposes", "israel"),
         ),
+        # a description apposed to a name stands for it
+        (
+            "Speaker Nabih Berri, a Hezbollah ally who heads the Amal movement, met Aoun.",
+            ("nabih-berri", "leads", "amal"),
+        ),
+        # the future of reported speech is an announced plan
+        (
+            "Erdogan said he would travel to Moscow next week to meet Putin.",
+            ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
+        ),
+        (
+            "Turkey said it would send troops to help Azerbaijan.",
+            ("turkey", "backs", "azerbaijan"),
+        ),
     ],
 )
 def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -288,6 +302,15 @@ def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) ->
         (
             "Kyiv accused Moscow of shelling Ukrainian forces near Kharkiv.",
             ("ukraine", "opposes", "ukraine"),
+        ),
+        # ... unless a condition comes with it
+        (
+            "Turkey said it would send troops to help Azerbaijan if Armenia attacked.",
+            ("turkey", "backs", "azerbaijan"),
+        ),
+        (
+            "Erdogan would meet Putin if the talks went well.",
+            ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
         ),
         # taking part in talks or control of a town is no attack
         ("The army took control of Goma from the M23.", ("drc", "opposes", "goma")),
