@@ -54,6 +54,7 @@ class Cues:
     event_objects: frozenset[str]
     event_claims: frozenset[str]
     accusations: frozenset[str]
+    helpers: frozenset[str]
     negators: frozenset[str]
     denials: frozenset[str]
     hypothetical: frozenset[str]
@@ -167,6 +168,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         event_objects=words("event_objects", "lemmas"),
         event_claims=words("event_claims", "lemmas"),
         accusations=words("accusations", "lemmas"),
+        helpers=words("helpers", "lemmas"),
         negators=words("polarity", "negators"),
         denials=words("polarity", "denials"),
         hypothetical=words("polarity", "hypothetical"),

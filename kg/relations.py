@@ -139,6 +139,12 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         return None
     else:
         subjects = [a for t in _accused(token, m) or _subject_tokens(token) for a in m.resolve(t)]
+        helped = (
+            token.dep_ in {"ccomp", "xcomp"} and token.head.lemma_.lower() in m.lexicon.cues.helpers
+        )
+        if helped and trigger.relation is RelationType.OPPOSES:
+            # "sent troops to help Russia push Ukrainian forces out": the helper acts too
+            subjects += [a for t in _subject_tokens(token.head) for a in m.resolve(t)]
         if not subjects:
             # "the U.S.-led coalition fighting IS": a body named only by who leads it
             subjects = [a for t in _subject_tokens(token) for a in _leaders_of(t, m)]

@@ -236,6 +236,8 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             "Turkey said it would send troops to help Azerbaijan.",
             ("turkey", "backs", "azerbaijan"),
         ),
+        # the helper joins the act it helps another do
+        ("Iran helped the Houthis to attack Israel.", ("iran", "opposes", "israel")),
     ],
 )
 def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -312,6 +314,8 @@ def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) ->
             "Erdogan would meet Putin if the talks went well.",
             ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
         ),
+        # ... but a helper of talks does not meet the other side
+        ("Qatar helped Hamas negotiate with Israel.", ("qatar", "meets_with", "israel")),
         # taking part in talks or control of a town is no attack
         ("The army took control of Goma from the M23.", ("drc", "opposes", "goma")),
     ],
