@@ -8,12 +8,13 @@ description meant once ("his group" = HTS) it keeps meaning in the article.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from .mentions import Mentions, Ref
-from .model import ActorType
+from .model import ActorType, RelationType
 
 __all__ = ["Context", "definite", "resolve_references"]
 
@@ -39,13 +40,16 @@ class Context:
         self.recent.append((actor_id, actor_type, role))
         del self.recent[:-40]
 
-    def last(self, types: set[ActorType], *, subject_first: bool = False) -> str | None:
+    def last(
+        self, types: set[ActorType], *, subject_first: bool = False, besides: Iterable[str] = ()
+    ) -> str | None:
+        excluded = set(besides)
         if subject_first:
             for actor_id, actor_type, role in reversed(self.recent[-8:]):
-                if actor_type in types and role == "subject":
+                if actor_type in types and role == "subject" and actor_id not in excluded:
                     return actor_id
         for actor_id, actor_type, _ in reversed(self.recent):
-            if actor_type in types:
+            if actor_type in types and actor_id not in excluded:
                 return actor_id
         return None
 
@@ -86,10 +90,14 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
         if lower in _PERSON_PRONOUNS:
             targets = [ctx.last({ActorType.PERSON})]
         elif lower in _THING_PRONOUNS and not _expletive(token):
-            targets = _clause_subject(token, mentions)[:1] or [ctx.last(groups, subject_first=True)]
+            attacker = _attacker(token, mentions)
+            targets = [a for a in _clause_subject(token, mentions) if a not in attacker][:1] or [
+                ctx.last(groups, subject_first=True, besides=attacker)
+            ]
         elif lower in _PLURAL_PRONOUNS:
-            targets = _clause_subject(token, mentions) or [
-                ctx.last(groups - {ActorType.ORGANIZATION}, subject_first=True)
+            attacker = _attacker(token, mentions)
+            targets = [a for a in _clause_subject(token, mentions) if a not in attacker] or [
+                ctx.last(groups - {ActorType.ORGANIZATION}, subject_first=True, besides=attacker)
             ]
         elif lower in cues.counted and _count(token):
             targets = _counted(token, mentions, context)
@@ -213,6 +221,24 @@ def _appositive_actor(token: Token, mentions: Mentions) -> str | None:
         if path.i == token.i:
             return ref.actor_id
     return None
+
+
+def _attacker(token: Token, mentions: Mentions) -> list[str]:
+    """Whoever attacks what a possessive pronoun owns: "Israel's offensive, which killed its
+    leader" (its is not Israel's), "the army shelled their positions"."""
+    if token.dep_ != "poss":
+        return []
+    node = token.head
+    while node.dep_ in {"pobj", "prep", "conj", "appos"} and node.head.i != node.i:
+        node = node.head
+    verb = node.head
+    lexicon = mentions.lexicon
+    if node.dep_ != "dobj" or node.lemma_.lower() in lexicon.nouns:
+        return []  # "Moscow launched its invasion": an event is its agent's own
+    triggers = lexicon.verbs.get(verb.lemma_.lower(), ())
+    if not any(t.relation is RelationType.OPPOSES and not t.objects for t in triggers):
+        return []  # "the UN ended its mission": "end" opposes only with ties or trade
+    return [a for c in verb.children if c.dep_ == "nsubj" for a in mentions.resolve(c)]
 
 
 def _clause_subject(token: Token, mentions: Mentions) -> list[str]:

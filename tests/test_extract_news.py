@@ -236,6 +236,11 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             "Turkey said it would send troops to help Azerbaijan.",
             ("turkey", "backs", "azerbaijan"),
         ),
+        # an event launched is its agent's own
+        (
+            "Moscow launched its full-scale invasion of Ukraine in 2022.",
+            ("russia", "opposes", "ukraine"),
+        ),
         # the helper joins the act it helps another do
         ("Iran helped the Houthis to attack Israel.", ("iran", "opposes", "israel")),
     ],
@@ -313,6 +318,12 @@ def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) ->
         (
             "Erdogan would meet Putin if the talks went well.",
             ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
+        ),
+        # what an attacker strikes is not its own: "its" is someone else's
+        (
+            "Israel's offensive last year, which killed its longtime leader Hassan Nasrallah, "
+            "weakened the group.",
+            ("hassan-nasrallah", "leads", "israel"),
         ),
         # ... but a helper of talks does not meet the other side
         ("Qatar helped Hamas negotiate with Israel.", ("qatar", "meets_with", "israel")),
