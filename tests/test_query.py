@@ -10,7 +10,7 @@ from rdflib import URIRef
 
 from kg.errors import OntologyError, QueryError
 from kg.model import Actor, ActorType, Document, Extraction
-from kg.query import list_queries, load_query, parse_query, resolve_actor, run_query
+from kg.query import bind_edge, list_queries, load_query, parse_query, resolve_actor, run_query
 from kg.resources import queries_dir
 from kg.store import Store
 
@@ -273,3 +273,38 @@ def test_rows_come_in_the_declared_order(tmp_path: Path, store: Store) -> None:
     )
     rows = run_query(store, path)
     assert [(r["n"], r["word"]) for r in rows] == [(2, "y"), (2, "z"), (1, "a"), (1, "b")]
+
+
+def test_an_edge_header_binds_the_edge_the_parameters_name() -> None:
+    info = load_query("edge-evidence")
+    assert info.edge == ("subject", "relation", "object")
+    meets = "https://w3id.org/kg/ontology#meetsWith"
+    one_way = bind_edge(
+        info, {"subject": A + "russia", "relation": URIRef(meets), "object": A + "turkey"}
+    )
+    other_way = bind_edge(
+        info, {"subject": A + "turkey", "relation": URIRef(meets), "object": A + "russia"}
+    )
+    assert (
+        one_way["edge"]
+        == other_way["edge"]
+        != bind_edge(
+            info,
+            {"subject": A + "russia", "relation": URIRef(KG + "backs"), "object": A + "turkey"},
+        )["edge"]
+    )
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["# edge: subject, object\n", "# edge: relation, subject, object\n"],
+)
+def test_an_edge_header_must_name_actor_relation_actor(header: str) -> None:
+    text = (
+        "# name: q\n# columns: edge\n# param: subject (actor) - s\n"
+        "# param: relation (relation) - r\n# param: object (actor) - o\n"
+        + header
+        + "SELECT ?edge ?subject ?relation ?object {}"
+    )
+    with pytest.raises(OntologyError, match="edge"):
+        parse_query(text)
