@@ -192,12 +192,13 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         confidence = 0.9 if any(c.dep_ == "nsubj" for c in token.children) else 0.75
     if trigger.relation is RelationType.MEETS_WITH:
         return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=True)
-    if not objects and len(set(subjects)) > 1 and _reciprocal(token):
+    if not objects and len(set(subjects)) > 1 and (trigger.mutual or _reciprocal(token)):
         # "the three juntas pledged to defend each other": each acts on every other
         return Found(tuple(subjects), (), trigger, confidence, mutual=True)
     if not subjects or not objects:
         return None
-    return Found(tuple(subjects), tuple(objects), trigger, confidence)
+    # "X clashed with Y": a mutual verb's object acts on its subject too
+    return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=trigger.mutual)
 
 
 def _accused(verb: Token, m: Mentions) -> list[Token]:

@@ -241,6 +241,17 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             "Moscow launched its full-scale invasion of Ukraine in 2022.",
             ("russia", "opposes", "ukraine"),
         ),
+        # clashes are mutual, whichever way the sentence puts them
+        (
+            "Government forces and RSF fighters clashed in El Fasher on Sunday.",
+            ("rsf", "opposes", "saf"),
+        ),
+        ("Hezbollah fighters skirmished with Israeli troops.", ("israel", "opposes", "hezbollah")),
+        # negotiators speak for their side
+        (
+            "US and Iranian negotiators held a fourth round of talks in Muscat.",
+            ("iran", "meets_with", "united-states"),
+        ),
         # the helper joins the act it helps another do
         ("Iran helped the Houthis to attack Israel.", ("iran", "opposes", "israel")),
     ],
