@@ -241,6 +241,20 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             "Moscow launched its full-scale invasion of Ukraine in 2022.",
             ("russia", "opposes", "ukraine"),
         ),
+        # a state is attacked through its bases and sanctioned through its sectors
+        (
+            "Ukraine launched a drone attack on a Russian airbase.",
+            ("ukraine", "opposes", "russia"),
+        ),
+        (
+            "The US imposed sanctions on Iran's oil sector.",
+            ("united-states", "opposes", "iran"),
+        ),
+        # an irregular past the lemmatizer does not know
+        (
+            "The Sudanese army retook the presidential palace from the RSF.",
+            ("saf", "opposes", "rsf"),
+        ),
         # clashes are mutual, whichever way the sentence puts them
         (
             "Government forces and RSF fighters clashed in El Fasher on Sunday.",
