@@ -255,6 +255,14 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             "The Sudanese army retook the presidential palace from the RSF.",
             ("saf", "opposes", "rsf"),
         ),
+        # revoking an agreement breaks with the other side
+        (
+            "Niger revoked its military agreement with the United States.",
+            ("niger", "opposes", "united-states"),
+        ),
+        # support and solidarity expressed or reaffirmed
+        ("Iran expressed solidarity with Hamas.", ("iran", "backs", "hamas")),
+        ("Germany reaffirmed its support for Ukraine.", ("germany", "backs", "ukraine")),
         # clashes are mutual, whichever way the sentence puts them
         (
             "Government forces and RSF fighters clashed in El Fasher on Sunday.",
@@ -329,6 +337,11 @@ def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) ->
             "Hamas fighters attacked Israel on Monday.\n\n"
             "Egypt and Qatar have mediated between the two sides since then.",
             ("egypt", "meets_with", "qatar"),
+        ),
+        # an agreement revoked is no meeting
+        (
+            "Niger revoked its military agreement with the United States.",
+            ("niger", "meets_with", "united-states"),
         ),
         # a reported "would" with a condition on it stays a hypothetical
         (
