@@ -497,10 +497,11 @@ def _role_holders(token: Token, m: Mentions) -> list[str]:
         holders = [a for t in _subject_tokens(token.head) for a in m.resolve(t)]
         if holders:
             return holders
-    holders = m.resolve(token)
-    if not holders and token.dep_ == "appos":
-        holders = m.resolve(token.head)
-    return holders
+    if token.dep_ == "appos":  # "Egypt, a member of the Arab League": not the League
+        holders = m.resolve(token.head, conjuncts=False)
+        if holders:
+            return holders
+    return m.resolve(token)
 
 
 def _fight_partners(token: Token, m: Mentions, lexicon: Lexicon) -> Found | None:

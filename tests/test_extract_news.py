@@ -255,6 +255,20 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             "The Sudanese army retook the presidential palace from the RSF.",
             ("saf", "opposes", "rsf"),
         ),
+        # "a member of", "one of the factions of", in apposition to the member
+        (
+            "Egypt, a member of the Arab League, hosted the talks.",
+            ("egypt", "member_of", "arab-league"),
+        ),
+        (
+            "Kataib Hezbollah, one of the factions of the PMF, claimed the attack.",
+            ("kataib-hezbollah", "member_of", "pmf"),
+        ),
+        # "one of its drones": the owner of the drones is attacked
+        (
+            "Mali accused Algeria of shooting down one of its drones near the border.",
+            ("algeria", "opposes", "mali"),
+        ),
         # revoking an agreement breaks with the other side
         (
             "Niger revoked its military agreement with the United States.",
