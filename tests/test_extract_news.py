@@ -269,6 +269,15 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             "Mali accused Algeria of shooting down one of its drones near the border.",
             ("algeria", "opposes", "mali"),
         ),
+        # attending a summit together, delegations meeting
+        (
+            "Erdogan and Putin attended the SCO summit.",
+            ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
+        ),
+        (
+            "Ukrainian and Russian delegations met in Istanbul for direct talks.",
+            ("russia", "meets_with", "ukraine"),
+        ),
         # revoking an agreement breaks with the other side
         (
             "Niger revoked its military agreement with the United States.",
