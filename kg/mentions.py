@@ -236,6 +236,17 @@ class Mentions:
         lemma = token.lemma_.lower()
         modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
         if lemma in cues.metonymy_heads or token.lower_ in cues.metonymy_heads:
+            named = [
+                a
+                for c in token.children
+                if c.dep_ == "appos"
+                and lemma in cues.title_words
+                and token.dep_ not in {"nsubj", "nsubjpass"}
+                for a in self.resolve(c, depth=depth + 1)
+                if self.book.type_of(a) is ActorType.PERSON
+            ]
+            if named:  # "killed a senior Hezbollah commander, Fuad Shukr": the man is hit;
+                return named  # as a subject, the commander still acts for his group
             owners = [a for m in modifiers for a in self.resolve(m, depth=depth + 1)]
             if owners:
                 return [self.book.led_by.get(a, a) for a in owners]

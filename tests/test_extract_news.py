@@ -278,6 +278,16 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             "Ukrainian and Russian delegations met in Istanbul for direct talks.",
             ("russia", "meets_with", "ukraine"),
         ),
+        # a commander hit, named: the man is the target
+        (
+            "Israel killed a senior Hezbollah commander, Fuad Shukr, in Beirut.",
+            ("israel", "opposes", "fuad-shukr"),
+        ),
+        # a commander speaking, named: he still acts for his group
+        (
+            "The RSF's deputy commander, Abdel Rahim Dagalo, vowed to attack the army.",
+            ("rsf", "opposes", "saf"),
+        ),
         # revoking an agreement breaks with the other side
         (
             "Niger revoked its military agreement with the United States.",
