@@ -110,9 +110,21 @@ def modality(trigger: Token, cues: Cues) -> Modality:
         planned = True  # a headline's "Turkey, Iran and Russia to meet in Doha"
     if planned:
         return Modality.PLANNED
-    if attribution(trigger, cues) is not None:
+    if attribution(trigger, cues) is not None or _alleged(trigger, cues):
         return Modality.REPORTED
     return Modality.ASSERTED
+
+
+def _alleged(trigger: Token, cues: Cues) -> bool:
+    """ "The UAE has been accused of arming the RSF": a deed pinned on someone by
+    accusers the sentence does not name is still only their claim."""
+    prep = trigger.head
+    return (
+        trigger.dep_ == "pcomp"
+        and prep.lower_ in {"of", "for"}
+        and prep.head.lemma_.lower() in cues.accusations
+        and any(c.dep_ == "nsubjpass" for c in prep.head.children)
+    )
 
 
 def _announced(clause: Token, trigger: Token, cues: Cues) -> bool:
@@ -158,6 +170,8 @@ def attribution(trigger: Token, cues: Cues) -> str | None:
             for child in parent.children:
                 if child.dep_ == "nsubj" and child.lower_ not in {"it", "he", "she", "they"}:
                     return _phrase(child)
+                if child.dep_ == "agent":  # "was accused by UN experts of arming ..."
+                    return next((_phrase(c) for c in child.children if c.dep_ == "pobj"), None)
             return None
         node = parent
     return None

@@ -209,7 +209,8 @@ def _accused(verb: Token, m: Mentions) -> list[Token]:
         return []
     if prep.head.lemma_.lower() not in m.lexicon.cues.accusations:
         return []
-    return [c for c in prep.head.children if c.dep_ == "dobj"]
+    # "accused Algeria of ...", or passive: "the UAE has been accused of arming the RSF"
+    return [c for c in prep.head.children if c.dep_ in {"dobj", "nsubjpass"}]
 
 
 def _reciprocal(verb: Token) -> bool:

@@ -419,3 +419,9 @@ def test_a_deed_pinned_on_another_is_the_accusers_report() -> None:
     result = kg.extract("Kyiv accused Moscow of shelling Ukrainian forces near Kharkiv.")
     (deed,) = [r for r in result.relations if r.subject == "russia"]
     assert (deed.modality.value, deed.attribution) == ("reported", "Kyiv")
+
+
+def test_a_deed_pinned_on_someone_by_unnamed_accusers_is_only_alleged() -> None:
+    (deed,) = kg.extract("The UAE has been accused of arming the RSF.").relations
+    assert (deed.subject, deed.relation.value, deed.object) == ("uae", "backs", "rsf")
+    assert (deed.modality.value, deed.attribution) == ("reported", None)
