@@ -213,6 +213,13 @@ class TestBindValues:
         text = "SELECT ?a WHERE { { ?a ?p ?o } UNION { ?o ?p ?a FILTER(?a = ?a) } }"
         assert bind_values(text, {"a": 1}).count("VALUES (?a)") == 3
 
+    def test_a_group_that_does_not_use_a_variable_gets_no_block_for_it(self) -> None:
+        text = "SELECT ?a ?b WHERE { ?a ?p ?o OPTIONAL { ?o ?q ?r } OPTIONAL { ?o ?q ?b } }"
+        bound = bind_values(text, {"a": 1, "b": 2})
+        # the WHERE clause binds both (?b is also projected), the last group only ?b
+        assert bound.count("VALUES (?a ?b)") == 1 and bound.count("VALUES (?b)") == 1
+        assert "OPTIONAL { ?o ?q ?r }" in bound
+
     def test_braces_in_strings_iris_comments_and_values_data_are_left_alone(self) -> None:
         text = (
             "# a comment { \nSELECT ?a WHERE { VALUES ?p { <urn:x> } "
