@@ -789,9 +789,11 @@ def relations_in(
             sign = polarity(token, cues)
             mood = modality(token, cues)
             source = attribution(token, cues) if mood is Modality.REPORTED else None
-            if found.trigger.subtype == "attacks" and sign is Polarity.POSITIVE:
+            told = sign is Polarity.POSITIVE and mood is not Modality.HYPOTHETICAL
+            if found.trigger.subtype == "attacks" and told:
+                # only an attack told as having happened is one "the attack" can name later
                 m.book.attacks.append((token.lemma_.lower(), found.subjects, found.objects))
-            if found.trigger.relation is RelationType.MEETS_WITH and sign is Polarity.POSITIVE:
+            if found.trigger.relation is RelationType.MEETS_WITH and told:
                 parties = tuple(dict.fromkeys((*found.subjects, *found.objects)))
                 if len(parties) > 1:
                     m.book.meetings.append(parties)  # for "who chaired the talks" later

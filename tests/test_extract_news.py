@@ -296,6 +296,12 @@ def edges(text: str) -> set[tuple[str, str, str]]:
         # support and solidarity expressed or reaffirmed
         ("Iran expressed solidarity with Hamas.", ("iran", "backs", "hamas")),
         ("Germany reaffirmed its support for Ukraine.", ("germany", "backs", "ukraine")),
+        # attacks into a country, on its territory or its infrastructure
+        ("Israel launched a ground operation into Lebanon.", ("israel", "opposes", "lebanon")),
+        (
+            "Hezbollah fired rockets into Israeli territory.",
+            ("hezbollah", "opposes", "israel"),
+        ),
         # clashes are mutual, whichever way the sentence puts them
         (
             "Government forces and RSF fighters clashed in El Fasher on Sunday.",
@@ -370,6 +376,11 @@ def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) ->
             "Hamas fighters attacked Israel on Monday.\n\n"
             "Egypt and Qatar have mediated between the two sides since then.",
             ("egypt", "meets_with", "qatar"),
+        ),
+        # "the attack" cannot point back at one that only might happen
+        (
+            "Hezbollah could attack Israel if the talks fail. Lebanon condemned the attack.",
+            ("lebanon", "opposes", "hezbollah"),
         ),
         # an agreement revoked is no meeting
         (
