@@ -254,8 +254,10 @@ class Mentions:
         if holders:
             return holders
         if lemma in self.lexicon.nouns and token.dep_ in {"nsubj", "nsubjpass"}:
-            # "Russian bombing destroyed ...": the event's agent acts through it.
-            owners = [a for m in modifiers for a in self.resolve(m, depth=depth + 1)]
+            # "Russian bombing destroyed ...", "an attack by IS killed ...", "the attack,
+            # claimed by IS, killed ...": the event's agent acts through it.
+            agents = [*modifiers, *_by_agents(token, cues.event_claims)]
+            owners = [a for m in agents for a in self.resolve(m, depth=depth + 1)]
             if owners:
                 return owners
         if lemma in cues.partitive_heads or token.lower_ in cues.partitive_heads:
@@ -408,3 +410,12 @@ def focus_country(docs: Iterable[Doc], matchers: Matchers, gazetteer: Gazetteer)
     """The country an article is about: the one its names and adjectives point at most."""
     votes = country_votes(docs, matchers, gazetteer)
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _by_agents(event: Token, claims: frozenset[str]) -> list[Token]:
+    """Who an event noun says did it: "an attack by IS", "the attack, claimed by IS"."""
+    found = [o for p in event.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children]
+    for clause in event.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in claims:
+            found += [o for a in clause.children if a.dep_ == "agent" for o in a.children]
+    return [o for o in found if o.dep_ == "pobj"]

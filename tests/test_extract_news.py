@@ -296,6 +296,15 @@ def edges(text: str) -> set[tuple[str, str, str]]:
         # support and solidarity expressed or reaffirmed
         ("Iran expressed solidarity with Hamas.", ("iran", "backs", "hamas")),
         ("Germany reaffirmed its support for Ukraine.", ("germany", "backs", "ukraine")),
+        # an attack that is the subject acts through its agent: "by X", "claimed by X"
+        (
+            "An attack by Islamic State killed 20 Syrian soldiers.",
+            ("islamic-state", "opposes", "syrian-government"),
+        ),
+        (
+            "The attack, claimed by Islamic State, killed 20 Syrian soldiers.",
+            ("islamic-state", "opposes", "syrian-government"),
+        ),
         # attacks into a country, on its territory or its infrastructure
         ("Israel launched a ground operation into Lebanon.", ("israel", "opposes", "lebanon")),
         (
