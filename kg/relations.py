@@ -498,6 +498,13 @@ def _role_holders(token: Token, m: Mentions) -> list[str]:
         holders = [a for t in _subject_tokens(token.head) for a in m.resolve(t)]
         if holders:
             return holders
+    described = any(c.dep_ in {"det", "poss"} for c in token.children)
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and described:
+        # "Russia's Africa Corps replaced Wagner as the junta's main ally": what the verb's
+        # subject is or becomes ("as factions clash" is a clause, not a role)
+        holders = [a for t in _subject_tokens(token.head.head) for a in m.resolve(t)]
+        if holders:
+            return holders
     if token.dep_ == "appos":  # "Egypt, a member of the Arab League": not the League
         holders = m.resolve(token.head, conjuncts=False)
         if holders:

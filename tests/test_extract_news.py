@@ -296,6 +296,13 @@ def edges(text: str) -> set[tuple[str, str, str]]:
         # support and solidarity expressed or reaffirmed
         ("Iran expressed solidarity with Hamas.", ("iran", "backs", "hamas")),
         ("Germany reaffirmed its support for Ukraine.", ("germany", "backs", "ukraine")),
+        # a role taken "as" one: what the subject becomes
+        ("Iran emerged as Hamas's main backer.", ("iran", "backs", "hamas")),
+        # national contingents of a mission are members of it
+        (
+            "Ugandan and Ethiopian contingents of AUSSOM withdrew.",
+            ("uganda", "member_of", "aussom"),
+        ),
         # an attack that is the subject acts through its agent: "by X", "claimed by X"
         (
             "An attack by Islamic State killed 20 Syrian soldiers.",
@@ -390,6 +397,11 @@ def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) ->
         (
             "Hezbollah could attack Israel if the talks fail. Lebanon condemned the attack.",
             ("lebanon", "opposes", "hezbollah"),
+        ),
+        # "as" opening a clause is no role
+        (
+            "Sharaa met Abdi as Turkish-backed factions clashed with Kurdish forces.",
+            ("golani", "member_of", "x-turkish-backed-factions"),
         ),
         # an agreement revoked is no meeting
         (
