@@ -43,6 +43,7 @@ _SKIP_MODIFIERS = {
     "such",
     "own",
     "same",
+    "allied",  # "allied fighters from the Joint Forces": whose, the rest says
     "new",
     "main",
     "local",

@@ -435,6 +435,20 @@ def _compound(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found 
     return Found(tuple(left), tuple(objects), trigger, 0.9)
 
 
+_ALLIED = Trigger(RelationType.BACKS, "allied-with")
+
+
+def _allied(token: Token, m: Mentions) -> Found | None:
+    """ "the Congolese army and allied Wazalendo militias", "its troops and allied fighters
+    from the Joint Forces": the allied ones back the side they are listed beside."""
+    noun = token.head
+    if noun.dep_ != "conj":
+        return None
+    allies = m.resolve(noun, conjuncts=False)
+    sides = [a for a in m.resolve(noun.head, conjuncts=False) if a not in allies]
+    return Found(tuple(allies), tuple(sides), _ALLIED, 0.8) if allies and sides else None
+
+
 def _glued_compound(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     """ "the U.S.-backed SDF": a compound the tokenizer kept whole; its left part names
     the actor by a name or demonym the gazetteer knows."""
@@ -747,6 +761,8 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
     if token.pos_ in {"VERB", "AUX"}:
         found.append(_visit(token, m))
         found.append(_hosted(token, m))
+    if word == "allied" and token.dep_ == "amod":
+        found.append(_allied(token, m))
     if word in lexicon.compounds:
         found.append(_compound(token, lexicon.compounds[word], m, word_actor))
     elif "-" in word and word.rsplit("-", 1)[1] in lexicon.compounds:

@@ -296,6 +296,15 @@ def edges(text: str) -> set[tuple[str, str, str]]:
         # support and solidarity expressed or reaffirmed
         ("Iran expressed solidarity with Hamas.", ("iran", "backs", "hamas")),
         ("Germany reaffirmed its support for Ukraine.", ("germany", "backs", "ukraine")),
+        # the allied ones back the side they are listed beside
+        (
+            "The Sudanese army and allied fighters from the Joint Forces repelled the RSF.",
+            ("sudan-joint-forces", "backs", "saf"),
+        ),
+        (
+            "Russian forces and allied Belarusian troops crossed the border.",
+            ("belarus", "backs", "russia"),
+        ),
         # a role taken "as" one: what the subject becomes
         ("Iran emerged as Hamas's main backer.", ("iran", "backs", "hamas")),
         # national contingents of a mission are members of it
