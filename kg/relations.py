@@ -154,7 +154,16 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             sides = tuple(a for t in between for a in m.resolve(t))
             return Found(sides, (), trigger, 0.75, mutual=True) if len(sides) > 1 else None
         targets = _objects_via(token, trigger.preps)
-        direct = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
+        direct = [c for c in token.children if c.dep_ in {"dobj", "dative"}] or [
+            # "Iran has funded and trained Hezbollah": the object the next verb takes
+            d
+            for c in token.children
+            if c.dep_ == "conj"
+            and c.pos_ == "VERB"
+            and not any(s.dep_ == "nsubj" for s in c.children)
+            for d in c.children
+            if d.dep_ == "dobj"
+        ]
         if trigger.objects:
             # "cut ties with X", "suspended trade with X": the verb means it only with
             # such an object

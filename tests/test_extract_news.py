@@ -296,6 +296,9 @@ def edges(text: str) -> set[tuple[str, str, str]]:
         # support and solidarity expressed or reaffirmed
         ("Iran expressed solidarity with Hamas.", ("iran", "backs", "hamas")),
         ("Germany reaffirmed its support for Ukraine.", ("germany", "backs", "ukraine")),
+        # two verbs sharing one object; training a force backs it
+        ("Iran has funded and trained Hezbollah.", ("iran", "backs", "hezbollah")),
+        ("The US trained Ukrainian troops.", ("united-states", "backs", "ukraine")),
         # the allied ones back the side they are listed beside
         (
             "The Sudanese army and allied fighters from the Joint Forces repelled the RSF.",
