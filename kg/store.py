@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -60,6 +61,10 @@ log = logging.getLogger(__name__)
 
 FLUSH_EVERY = 200
 """Documents written between two flushes of the on-disk engine: keeps ingest memory flat."""
+
+RECOUNT_EVERY = 2000
+"""Documents written between two recounts of the pending edge summaries during a long
+ingest: the recount is one update, and its memory grows with the edges it recounts."""
 
 REMEMBER_ACTORS = 50_000
 """At most this many actors whose shared description a store remembers writing."""
@@ -200,7 +205,12 @@ class Store:
         self.location = location
         self.read_only = lock is not None
         self._unflushed = 0
+        self._unrecounted = 0
         self._stale = not self.read_only  # a killed writer may have left edges pending
+        self._changing = threading.RLock()
+        """Held by every change (write, remove, update, recount): ``kg ingest`` writes from
+        a thread while its reading thread removes renamed copies, and a recount or a
+        skipped shared description must not interleave with a removal."""
         self._described: set[Actor] = set()
         """Actors whose shared copy this object wrote, and nothing removed since: a new
         document leaves them out of the shared graph (``extraction_to_quads``)."""
@@ -288,14 +298,19 @@ class Store:
         One transaction: a new document is one ``extend``; a new version of a stored one
         one SPARQL update that drops the old graph first. Either also marks the edges the
         claims are about pending, so their summaries (``kg.summary``) are recomputed, all
-        at once, before the store next answers a query or when it closes: each edge once
-        per ingest, however many documents touch it.
+        at once, before the store next answers a query, when it closes, and every
+        ``RECOUNT_EVERY`` documents: each edge at most once per batch, however many
+        documents touch it. Safe to call from one thread while another removes.
 
         Raises:
             ValueError: the extraction is inconsistent (see ``kg.rdf.extraction_to_quads``).
             StoreError: the engine refused the write.
         """
         self._writable(f"write document {extraction.document.id}")
+        with self._changing:
+            return self._write(extraction)
+
+    def _write(self, extraction: Extraction) -> int:
         stored = self._engine.contains_named_graph(_term(doc_iri(extraction.document.id)))
         try:
             if stored:
@@ -324,6 +339,9 @@ class Store:
             # the engine's write buffers otherwise grow with every document written
             self._engine.flush()
             self._unflushed = 0
+        self._unrecounted += 1
+        if self._unrecounted >= RECOUNT_EVERY:
+            self._refresh()
         return len(quads)
 
     def has_document(self, doc_id: str, checksum: str | None = None) -> bool:
@@ -338,21 +356,24 @@ class Store:
         transaction; return whether it was there."""
         self._writable(f"remove document {doc_id}")
         graph = _term(doc_iri(doc_id))
-        if not self._engine.contains_named_graph(graph):
-            return False
-        self._described.clear()
-        try:
-            self._engine.update(remove_update(self, doc_id))
-        except OSError as err:
-            raise StoreError(f"cannot remove document {doc_id}: {err}") from err
-        self._stale = True
-        return True
+        with self._changing:
+            if not self._engine.contains_named_graph(graph):
+                return False
+            self._described.clear()
+            try:
+                self._engine.update(remove_update(self, doc_id))
+            except OSError as err:
+                raise StoreError(f"cannot remove document {doc_id}: {err}") from err
+            self._stale = True
+            return True
 
     def _refresh(self) -> None:
         """Recompute the pending edge summaries (one update), if anything may be pending."""
-        if self._stale and not self.read_only:
-            self._stale = False
-            self._engine.update(REFRESH)
+        with self._changing:
+            if self._stale and not self.read_only:
+                self._stale = False
+                self._unrecounted = 0
+                self._engine.update(REFRESH)
 
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> list[Row]:
         """Run a read-only SPARQL query over the union of all graphs.
@@ -384,14 +405,15 @@ class Store:
             StoreError: the engine refused the change.
         """
         self._writable("run an update")
-        self._stale = True
-        self._described.clear()
-        try:
-            self._engine.update(sparql)
-        except SyntaxError as err:
-            raise QueryError(f"not a SPARQL update: {err}") from err
-        except OSError as err:
-            raise StoreError(f"the update failed: {err}") from err
+        with self._changing:
+            self._stale = True
+            self._described.clear()
+            try:
+                self._engine.update(sparql)
+            except SyntaxError as err:
+                raise QueryError(f"not a SPARQL update: {err}") from err
+            except OSError as err:
+                raise StoreError(f"the update failed: {err}") from err
 
     def dump(self, target: str | Path | BinaryIO, format: str = "trig") -> None:
         """Write the store to a file or binary stream as ttl, nt, trig, nq or jsonld.
