@@ -62,10 +62,6 @@ log = logging.getLogger(__name__)
 FLUSH_EVERY = 200
 """Documents written between two flushes of the on-disk engine: keeps ingest memory flat."""
 
-RECOUNT_EVERY = 2000
-"""Documents written between two recounts of the pending edge summaries during a long
-ingest: the recount is one update, and its memory grows with the edges it recounts."""
-
 REMEMBER_ACTORS = 50_000
 """At most this many actors whose shared description a store remembers writing."""
 
@@ -205,12 +201,12 @@ class Store:
         self.location = location
         self.read_only = lock is not None
         self._unflushed = 0
-        self._unrecounted = 0
         self._stale = not self.read_only  # a killed writer may have left edges pending
         self._changing = threading.RLock()
         """Held by every change (write, remove, update, recount): ``kg ingest`` writes from
-        a thread while its reading thread removes renamed copies, and a recount or a
-        skipped shared description must not interleave with a removal."""
+        a thread while its reading thread removes renamed copies, and a write that leaves
+        out a shared description the store remembers sending must not interleave with a
+        removal that drops it."""
         self._described: set[Actor] = set()
         """Actors whose shared copy this object wrote, and nothing removed since: a new
         document leaves them out of the shared graph (``extraction_to_quads``)."""
@@ -298,9 +294,9 @@ class Store:
         One transaction: a new document is one ``extend``; a new version of a stored one
         one SPARQL update that drops the old graph first. Either also marks the edges the
         claims are about pending, so their summaries (``kg.summary``) are recomputed, all
-        at once, before the store next answers a query, when it closes, and every
-        ``RECOUNT_EVERY`` documents: each edge at most once per batch, however many
-        documents touch it. Safe to call from one thread while another removes.
+        at once, before the store next answers a query or when it closes: each edge once
+        per ingest, however many documents touch it. Safe to call from one thread while
+        another removes.
 
         Raises:
             ValueError: the extraction is inconsistent (see ``kg.rdf.extraction_to_quads``).
@@ -339,9 +335,6 @@ class Store:
             # the engine's write buffers otherwise grow with every document written
             self._engine.flush()
             self._unflushed = 0
-        self._unrecounted += 1
-        if self._unrecounted >= RECOUNT_EVERY:
-            self._refresh()
         return len(quads)
 
     def has_document(self, doc_id: str, checksum: str | None = None) -> bool:
@@ -372,7 +365,6 @@ class Store:
         with self._changing:
             if self._stale and not self.read_only:
                 self._stale = False
-                self._unrecounted = 0
                 self._engine.update(REFRESH)
 
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> list[Row]:
