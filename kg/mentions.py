@@ -217,6 +217,14 @@ class Mentions:
             for conj in [*token.conjuncts, *_slashed(token)]:
                 if conj.i != token.i and (conj.i > token.i or conj.head.i == token.i):
                     found.extend(self._resolve_one(conj, depth))
+            for name in _swallowed(token):
+                found.extend(self._resolve_one(name, depth))
+            for appos in (c for c in token.children if c.dep_ == "appos"):
+                # "Foreign Minister Abbas Araghchi and envoy Steve Witkoff held talks": the
+                # parser coordinated the second name with the title's apposition
+                for conj in appos.conjuncts:
+                    if conj.i > appos.i:
+                        found.extend(self._resolve_one(conj, depth))
         return list(dict.fromkeys(found))
 
     def _resolve_one(self, token: Token, depth: int) -> list[str]:
@@ -419,3 +427,17 @@ def _by_agents(event: Token, claims: frozenset[str]) -> list[Token]:
         if clause.dep_ == "acl" and clause.lemma_.lower() in claims:
             found += [o for a in clause.children if a.dep_ == "agent" for o in a.children]
     return [o for o in found if o.dep_ == "pobj"]
+
+
+def _swallowed(token: Token) -> list[Token]:
+    """ "Araghchi and U.S. envoy Steve Witkoff held talks": a name the parser hung inside
+    the next one's noun phrase (as its modifier, with the "and" still on it) is a
+    conjunct all the same."""
+    return [
+        t
+        for t in token.subtree
+        if t.i < token.i
+        and t.dep_ in {"nmod", "compound"}
+        and t.pos_ == "PROPN"
+        and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
+    ]

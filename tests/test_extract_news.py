@@ -296,6 +296,16 @@ def edges(text: str) -> set[tuple[str, str, str]]:
         # support and solidarity expressed or reaffirmed
         ("Iran expressed solidarity with Hamas.", ("iran", "backs", "hamas")),
         ("Germany reaffirmed its support for Ukraine.", ("germany", "backs", "ukraine")),
+        # names the parser swallowed into the next name's phrase are coordinated all the same
+        (
+            "Araghchi and U.S. envoy Steve Witkoff held talks in Rome.",
+            ("abbas-araqchi", "meets_with", "steve-witkoff"),
+        ),
+        (
+            "Iranian Foreign Minister Abbas Araghchi and U.S. envoy Steve Witkoff held a second "
+            "round of talks in Rome.",
+            ("abbas-araqchi", "meets_with", "steve-witkoff"),
+        ),
         # two verbs sharing one object; training a force backs it
         ("Iran has funded and trained Hezbollah.", ("iran", "backs", "hezbollah")),
         ("The US trained Ukrainian troops.", ("united-states", "backs", "ukraine")),
