@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from .lexicon import Cues
 from .model import Modality, Polarity
 
-__all__ = ["attribution", "modality", "polarity"]
+__all__ = ["accusation", "attribution", "modality", "polarity"]
 
 # Dependencies through which a clause's stance carries down to the trigger.
 _CONTROL = {"xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "pcomp", "acomp", "attr", "oprd"}
@@ -115,16 +115,20 @@ def modality(trigger: Token, cues: Cues) -> Modality:
     return Modality.ASSERTED
 
 
+def accusation(deed: Token, cues: Cues) -> Token | None:
+    """The verb that pins ``deed`` on someone, when ``deed`` is the gerund after its "of"
+    or "for": "Mali accused Algeria of shooting down its drone", "condemned Hamas for
+    attacking"."""
+    prep = deed.head
+    gerund = deed.dep_ == "pcomp" and deed.tag_ == "VBG" and prep.lower_ in {"of", "for"}
+    return prep.head if gerund and prep.head.lemma_.lower() in cues.accusations else None
+
+
 def _alleged(trigger: Token, cues: Cues) -> bool:
     """ "The UAE has been accused of arming the RSF": a deed pinned on someone by
     accusers the sentence does not name is still only their claim."""
-    prep = trigger.head
-    return (
-        trigger.dep_ == "pcomp"
-        and prep.lower_ in {"of", "for"}
-        and prep.head.lemma_.lower() in cues.accusations
-        and any(c.dep_ == "nsubjpass" for c in prep.head.children)
-    )
+    verb = accusation(trigger, cues)
+    return verb is not None and any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
 def _announced(clause: Token, trigger: Token, cues: Cues) -> bool:
@@ -157,14 +161,10 @@ def attribution(trigger: Token, cues: Cues) -> str | None:
         if node.head.i == node.i:
             break
         parent = node.head
-        accused = (
-            node.dep_ == "pcomp"
-            and parent.lower_ in {"of", "for"}
-            and parent.head.lemma_.lower() in cues.accusations
-        )
-        if accused:  # "Kyiv accused Moscow of attacking ...": Kyiv's claim
-            parent = parent.head
-        if accused or (
+        accuser = accusation(node, cues)
+        if accuser is not None:  # "Kyiv accused Moscow of attacking ...": Kyiv's claim
+            parent = accuser
+        if accuser is not None or (
             node.dep_ in {"ccomp", "parataxis"} and parent.lemma_.lower() in cues.reporting
         ):
             for child in parent.children:

@@ -27,7 +27,7 @@ from .model import (
     Relation,
     RelationType,
 )
-from .polarity import attribution, modality, polarity
+from .polarity import accusation, attribution, modality, polarity
 
 __all__ = ["Found", "merge_relations", "relations_in"]
 
@@ -212,14 +212,11 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
 
 def _accused(verb: Token, m: Mentions) -> list[Token]:
     """ "Mali accused Algeria of shooting down its drone": whom the accusation names did
-    the deed (a gerund after "of" or "for"), not whoever made it."""
-    prep = verb.head
-    if not (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.lower_ in {"of", "for"}):
+    the deed, not whoever made it ("the UAE has been accused of arming the RSF" too)."""
+    accuser = accusation(verb, m.lexicon.cues)
+    if accuser is None:
         return []
-    if prep.head.lemma_.lower() not in m.lexicon.cues.accusations:
-        return []
-    # "accused Algeria of ...", or passive: "the UAE has been accused of arming the RSF"
-    return [c for c in prep.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return [c for c in accuser.children if c.dep_ in {"dobj", "nsubjpass"}]
 
 
 def _reciprocal(verb: Token) -> bool:
