@@ -296,6 +296,11 @@ def edges(text: str) -> set[tuple[str, str, str]]:
         # support and solidarity expressed or reaffirmed
         ("Iran expressed solidarity with Hamas.", ("iran", "backs", "hamas")),
         ("Germany reaffirmed its support for Ukraine.", ("germany", "backs", "ukraine")),
+        # speaking side by side
+        (
+            "At a joint news conference with Blinken, Netanyahu said Israel would press on.",
+            ("benjamin-netanyahu", "meets_with", "antony-blinken"),
+        ),
         # names the parser swallowed into the next name's phrase are coordinated all the same
         (
             "Araghchi and U.S. envoy Steve Witkoff held talks in Rome.",
