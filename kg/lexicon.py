@@ -47,6 +47,7 @@ class Cues:
     actor_words: dict[str, str]
     metonymy_heads: frozenset[str]
     held: frozenset[str]
+    operated: frozenset[str]
     partitive_heads: frozenset[str]
     counted: dict[str, str]
     light_verbs: frozenset[str]
@@ -161,6 +162,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         actor_words=actor_words,
         metonymy_heads=words("metonymy", "heads"),
         held=words("metonymy", "held"),
+        operated=words("metonymy", "operated"),
         partitive_heads=words("partitive", "heads"),
         counted=counted,
         light_verbs=words("light_verbs", "lemmas"),

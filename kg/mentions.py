@@ -255,7 +255,8 @@ class Mentions:
             ]
             if named:  # "killed a senior Hezbollah commander, Fuad Shukr": the man is hit;
                 return named  # as a subject, the commander still acts for his group
-            owners = [a for m in modifiers for a in self.resolve(m, depth=depth + 1)]
+            operators = _by_agents(token, cues.operated)
+            owners = [a for m in [*modifiers, *operators] for a in self.resolve(m, depth=depth + 1)]
             if owners:
                 return [self.book.led_by.get(a, a) for a in owners]
         holders = self._holders(token, depth)
@@ -421,7 +422,8 @@ def focus_country(docs: Iterable[Doc], matchers: Matchers, gazetteer: Gazetteer)
 
 
 def _by_agents(event: Token, claims: frozenset[str]) -> list[Token]:
-    """Who an event noun says did it: "an attack by IS", "the attack, claimed by IS"."""
+    """Who a noun says did it or owns it: "an attack by IS", "the attack, claimed by IS",
+    "drones launched by Russia" (participles among ``claims``)."""
     found = [o for p in event.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children]
     for clause in event.children:
         if clause.dep_ == "acl" and clause.lemma_.lower() in claims:

@@ -296,6 +296,11 @@ def edges(text: str) -> set[tuple[str, str, str]]:
         # support and solidarity expressed or reaffirmed
         ("Iran expressed solidarity with Hamas.", ("iran", "backs", "hamas")),
         ("Germany reaffirmed its support for Ukraine.", ("germany", "backs", "ukraine")),
+        # what someone launched or holds stands for them
+        (
+            "Ukraine said it shot down 45 of 70 drones launched by Russia overnight.",
+            ("ukraine", "opposes", "russia"),
+        ),
         # speaking side by side
         (
             "At a joint news conference with Blinken, Netanyahu said Israel would press on.",
@@ -430,6 +435,8 @@ def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) ->
             "Sharaa met Abdi as Turkish-backed factions clashed with Kurdish forces.",
             ("golani", "member_of", "x-turkish-backed-factions"),
         ),
+        # ... but not what someone backs: the militias are struck, not Iran
+        ("Israel struck militias backed by Iran near Damascus.", ("israel", "opposes", "iran")),
         # an agreement revoked is no meeting
         (
             "Niger revoked its military agreement with the United States.",
