@@ -421,12 +421,12 @@ def focus_country(docs: Iterable[Doc], matchers: Matchers, gazetteer: Gazetteer)
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _by_agents(event: Token, claims: frozenset[str]) -> list[Token]:
+def _by_agents(noun: Token, participles: frozenset[str]) -> list[Token]:
     """Who a noun says did it or owns it: "an attack by IS", "the attack, claimed by IS",
-    "drones launched by Russia" (participles among ``claims``)."""
-    found = [o for p in event.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children]
-    for clause in event.children:
-        if clause.dep_ == "acl" and clause.lemma_.lower() in claims:
+    "drones launched by Russia" (the participle's lemma among ``participles``)."""
+    found = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children]
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in participles:
             found += [o for a in clause.children if a.dep_ == "agent" for o in a.children]
     return [o for o in found if o.dep_ == "pobj"]
 
