@@ -75,23 +75,33 @@ def signed_graph(
     (-1, 3, True)
     """
     sides = {kind: 1 for kind in positive} | {kind: -1 for kind in negative}
-    S = nx.DiGraph()
-    for u, v, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
+    ties: dict[tuple[str, str], dict[str, Any]] = {}
+    for u, v, key, data in G.edges(keys=True, data=True):
         sign = sides.get(data.get("relation", key))
         if sign is None:
             continue
-        for node in (u, v):
-            if node not in S:
-                S.add_node(node, **G.nodes[node])
-        if not S.has_edge(u, v):
-            S.add_edge(u, v, positive=0, negative=0, relations=[], contested=False, seen={})
-        edge = S[u][v]
+        edge = ties.get((u, v))
+        if edge is None:
+            edge = ties[u, v] = {
+                "positive": 0,
+                "negative": 0,
+                "relations": [],
+                "contested": False,
+                "seen": {},
+            }
         side = "positive" if sign > 0 else "negative"
         edge[side] = max(edge[side], max(1, int(data.get("sources") or 0)))
         edge["relations"].append(data.get("relation", key))
         edge["contested"] = edge["contested"] or bool(data.get("contested"))
         dates = [d for d in (data.get("first_seen"), data.get("last_seen")) if d]
         edge["seen"].setdefault(sign, []).extend(dates)
+    S = nx.DiGraph()
+    pairs = sorted(ties)
+    for u, v in pairs:
+        for node in (u, v):
+            if node not in S:
+                S.add_node(node, **G.nodes[node])
+    S.add_edges_from((u, v, ties[u, v]) for u, v in pairs)
     for _, _, edge in S.edges(data=True):
         seen = edge.pop("seen")
         if edge["positive"] != edge["negative"]:
@@ -133,13 +143,16 @@ def most_opposed(S: nx.DiGraph, *, top: int = 10) -> list[dict[str, Any]]:
     return _ranked_in_edges(S, -1, top)
 
 
-def brokers(G: nx.Graph, *, top: int = 10, samples: int = 300) -> list[dict[str, Any]]:
+def brokers(
+    G: nx.Graph, *, top: int = 10, samples: int = 300, budget: int = 5_000_000
+) -> list[dict[str, Any]]:
     """The actors most often on the shortest paths between two others (normalised
     betweenness of the undirected graph of every relation), those with none left out.
 
     Exact up to ``samples`` actors; on larger graphs estimated from the shortest paths
     out of ``samples`` actors drawn with a fixed seed (exact betweenness takes minutes
-    from a few thousand actors on).
+    from a few thousand actors on), and out of fewer on a dense graph, so that the
+    search visits at most ``budget`` edges (each source visits them all).
 
     >>> G = nx.MultiDiGraph([("iran", "hezbollah"), ("hezbollah", "assad")])
     >>> brokers(G)
@@ -148,19 +161,22 @@ def brokers(G: nx.Graph, *, top: int = 10, samples: int = 300) -> list[dict[str,
     H = nx.Graph()
     H.add_nodes_from(sorted(G.nodes))
     H.add_edges_from(sorted((min(u, v), max(u, v)) for u, v, *_ in G.edges if u != v))
-    pivots = samples if H.number_of_nodes() > samples else None
+    pivots = min(samples, max(1, budget // max(1, H.number_of_edges())))
+    pivots = pivots if H.number_of_nodes() > pivots else None
     scores = nx.betweenness_centrality(H, k=pivots, normalized=True, seed=0)
     ranked = sorted((-round(b, 4), n) for n, b in scores.items() if b > 0)
     return [{"actor": n, "label": _label(G, n), "betweenness": -score} for score, n in ranked[:top]]
 
 
-def balance(S: nx.DiGraph) -> dict[str, Any]:
+def balance(S: nx.DiGraph, *, top: int | None = None) -> dict[str, Any]:
     """Structural balance: the triangles of the signed graph and those that break it.
 
     A triad is balanced when it has an even number of negative ties (the friend of a
     friend is a friend, the enemy of an enemy a friend). Ties are undirected: both
     directions add up, and a pair whose directions cancel out is no tie. ``unbalanced``
-    lists the triads that break balance, each with its three signs.
+    lists the triads that break balance, each with its three signs and ``sources``, the
+    weight of its weakest tie: best sourced first, then by actor ids. ``top`` keeps that
+    many of them (a dense graph has millions); ``triads`` and ``balanced`` count all.
 
     >>> S = nx.DiGraph()
     >>> S.add_edge("a", "b", sign=1, weight=1); S.add_edge("b", "c", sign=1, weight=1)
@@ -169,21 +185,38 @@ def balance(S: nx.DiGraph) -> dict[str, Any]:
     >>> report["triads"], report["balanced"], report["unbalanced"][0]["signs"]
     (1, 0, {'a-b': '+', 'a-c': '-', 'b-c': '+'})
     """
-    H = _undirected(S)
+    ties = _ties(S)
+    later = {a: {n for n in of_a if n > a} for a, of_a in ties.items()}
+    ups = {a: {n for n in above if ties[a][n] > 0} for a, above in later.items()}
+    downs = {a: later[a] - ups[a] for a in later}
     triads = balanced = 0
-    unbalanced: list[dict[str, Any]] = []
-    for a in sorted(H):
-        later = sorted(n for n in H[a] if n > a)
-        for b, c in itertools.combinations(later, 2):
-            if not H.has_edge(b, c):
-                continue
-            triads += 1
-            pairs = ((a, b), (a, c), (b, c))
-            if H[a][b]["sign"] * H[a][c]["sign"] * H[b][c]["sign"] > 0:
-                balanced += 1
-            else:
-                signs = {f"{x}-{y}": _SIGN[H[x][y]["sign"]] for x, y in pairs}
-                unbalanced.append({"actors": [a, b, c], "signs": signs})
+    kept: list[tuple[int, int, tuple[str, str, str]]] = []  # min-heap: the worst kept first
+    order = itertools.count()
+    for a in sorted(ties):
+        for b in sorted(later[a]):
+            ab, common = ties[a][b], later[a] & later[b]
+            # counted with set operations: a dense graph has millions of triads
+            same = len(ups[a] & ups[b]) + len(downs[a] & downs[b])
+            good = same if ab > 0 else len(common) - same
+            triads += len(common)
+            balanced += good
+            full = top is not None and len(kept) >= top
+            if good == len(common) or (full and (not kept or abs(ab) <= kept[0][0])):
+                continue  # no triad of this pair can be kept: its weakest tie is at most ab
+            for c in sorted(common):
+                ac, bc = ties[a][c], ties[b][c]
+                if ab * ac * bc > 0:
+                    continue
+                item = (min(abs(ab), abs(ac), abs(bc)), -next(order), (a, b, c))
+                if top is None or len(kept) < top:
+                    heapq.heappush(kept, item)
+                elif kept and item[0] > kept[0][0]:
+                    heapq.heapreplace(kept, item)
+    unbalanced = []
+    for weakest, _, (a, b, c) in sorted(kept, key=lambda item: (-item[0], -item[1])):
+        pairs = ((a, b), (a, c), (b, c))
+        signs = {f"{x}-{y}": _SIGN[1 if ties[x][y] > 0 else -1] for x, y in pairs}
+        unbalanced.append({"actors": [a, b, c], "signs": signs, "sources": weakest})
     return {
         "triads": triads,
         "balanced": balanced,
@@ -211,16 +244,15 @@ def coalitions(S: nx.DiGraph, *, rounds: int = 50) -> list[list[str]]:
     >>> coalitions(S)
     [['assad', 'russia'], ['rebels', 'turkey']]
     """
-    H = _undirected(S)
-    H.remove_nodes_from([n for n in list(H) if H.degree(n) == 0])
-    bloc = _agglomerate(H)
+    ties = _ties(S)
+    bloc = _agglomerate(ties)
     fresh = itertools.count(len(bloc))
     for _ in range(rounds):
         moved = False
-        for node in sorted(H):
-            costs = _move_costs(H, bloc, node)
+        for node in sorted(ties):
+            costs = _move_costs(ties[node], bloc, node)
             new = next(fresh)
-            costs.setdefault(new, _cost(H, bloc, node, new))
+            costs.setdefault(new, _cost_apart(ties[node]))
             best = min(costs, key=lambda b: (costs[b], b != bloc[node], b))
             if best != bloc[node] and costs[best] < costs[bloc[node]]:
                 bloc[node] = best
@@ -244,10 +276,11 @@ def frustration(S: nx.DiGraph, blocs: Iterable[Iterable[str]]) -> int:
     """
     where = {node: number for number, members in enumerate(blocs) for node in members}
     total = 0
-    for u, v, data in _undirected(S).edges(data=True):
-        same = u in where and v in where and where[u] == where[v]
-        if (data["sign"] > 0) != same:
-            total += data["weight"]
+    for u, of_u in _ties(S).items():
+        for v, tie in of_u.items():
+            same = u in where and v in where and where[u] == where[v]
+            if u < v and (tie > 0) != same:
+                total += abs(tie)
     return total
 
 
@@ -299,7 +332,7 @@ def analyze(
         "most_backed": most_backed(S, top=top),
         "most_opposed": most_opposed(S, top=top),
         "brokers": brokers(G, top=top),
-        "balance": balance(aligned),
+        "balance": balance(aligned, top=top),
         "coalitions": [
             {"bloc": i, "actors": members, "labels": [_label(G, n) for n in members]}
             for i, members in enumerate(blocs, start=1)
@@ -331,9 +364,11 @@ def format_analysis(report: dict[str, Any]) -> str:
     bal = report["balance"]
     parts.append(
         f"structural balance: {bal['balanced']} of {bal['triads']} triads balanced"
+        + _shown(len(bal["unbalanced"]), bal["triads"] - bal["balanced"])
         + "".join(
             "\n  breaks balance: "
             + ", ".join(f"{pair} {sign}" for pair, sign in t["signs"].items())
+            + f"  ({t['sources']})"
             for t in bal["unbalanced"]
         )
     )
@@ -370,34 +405,33 @@ def _ranked_in_edges(S: nx.DiGraph, sign: int, top: int) -> list[dict[str, Any]]
     return rows[:top]
 
 
-def _undirected(S: nx.DiGraph) -> nx.Graph:
-    """Both directions of a pair summed into one tie; pairs that cancel out dropped."""
+def _ties(S: nx.DiGraph) -> dict[str, dict[str, int]]:
+    """The undirected signed ties, both directions of a pair summed (sign times weight),
+    as an adjacency of plain dicts; pairs that cancel out, and actors left without a
+    tie, are dropped. Plain dicts: triads and moves look ties up millions of times on a
+    large graph."""
     net: dict[tuple[str, str], int] = {}
     for u, v, data in S.edges(data=True):
         if u != v:
             pair = (min(u, v), max(u, v))
             net[pair] = net.get(pair, 0) + data["sign"] * data["weight"]
-    H = nx.Graph()
-    H.add_nodes_from(sorted(S))
-    H.add_edges_from(
-        (u, v, {"sign": 1 if w > 0 else -1, "weight": abs(w)})
-        for (u, v), w in sorted(net.items())
-        if w
-    )
-    return H
+    ties: dict[str, dict[str, int]] = {}
+    for (u, v), tie in sorted(net.items()):
+        if tie:
+            ties.setdefault(u, {})[v] = ties.setdefault(v, {})[u] = tie
+    return ties
 
 
-def _agglomerate(H: nx.Graph) -> dict[str, int]:
+def _agglomerate(ties: dict[str, dict[str, int]]) -> dict[str, int]:
     """Greedy merging: join the two blocs with the heaviest net positive tie until none
     is left; ties between equal candidates go to the smallest bloc numbers."""
-    numbers = {node: i for i, node in enumerate(sorted(H))}
+    numbers = {node: i for i, node in enumerate(sorted(ties))}
     bloc = dict(numbers)
     members: dict[int, list[str]] = {i: [node] for node, i in numbers.items()}
-    net: dict[int, dict[int, int]] = {i: {} for i in members}
-    for u, v, data in H.edges(data=True):
-        a, b = numbers[u], numbers[v]
-        net[a][b] = net[b][a] = data["sign"] * data["weight"]
-    heap = [(-w, a, b) for a, ties in net.items() for b, w in ties.items() if a < b and w > 0]
+    net: dict[int, dict[int, int]] = {
+        numbers[u]: {numbers[v]: tie for v, tie in of_u.items()} for u, of_u in ties.items()
+    }
+    heap = [(-w, a, b) for a, of_a in net.items() for b, w in of_a.items() if a < b and w > 0]
     heapq.heapify(heap)
     while heap:
         weight, keep, gone = heapq.heappop(heap)
@@ -416,19 +450,25 @@ def _agglomerate(H: nx.Graph) -> dict[str, int]:
     return bloc
 
 
-def _cost(H: nx.Graph, bloc: dict[str, int], node: str, target: int) -> int:
-    """The frustration of ``node``'s ties if it sat in bloc ``target``."""
-    cost = 0
-    for other, data in H[node].items():
-        same = bloc[other] == target
-        if (data["sign"] > 0) != same:
-            cost += data["weight"]
-    return cost
+def _cost_apart(ties: dict[str, int]) -> int:
+    """The frustration of an actor's ties in a bloc of its own: its positive ties."""
+    return sum(tie for tie in ties.values() if tie > 0)
 
 
-def _move_costs(H: nx.Graph, bloc: dict[str, int], node: str) -> dict[int, int]:
-    candidates = {bloc[node]} | {bloc[other] for other in H[node]}
-    return {b: _cost(H, bloc, node, b) for b in candidates}
+def _move_costs(ties: dict[str, int], bloc: dict[str, int], node: str) -> dict[int, int]:
+    """The frustration of ``node``'s ties in its bloc and in each of its neighbours'.
+
+    In bloc t it is its positive ties to other blocs plus its negative ties within t:
+    the positive total less the net tie into t, found in one pass over its ties."""
+    into = {bloc[node]: 0}
+    for other, tie in ties.items():
+        into[bloc[other]] = into.get(bloc[other], 0) + tie
+    apart = _cost_apart(ties)
+    return {b: apart - tie for b, tie in into.items()}
+
+
+def _shown(listed: int, total: int) -> str:
+    return f"; {total} break it, the {listed} best sourced below" if listed < total else ""
 
 
 def _label(G: nx.Graph, node: str) -> str:

@@ -7,7 +7,9 @@ by hand; one test on the seed with the real model and store.
 from __future__ import annotations
 
 import doctest
+import itertools
 import json
+import random
 from pathlib import Path
 
 import networkx as nx
@@ -131,8 +133,59 @@ def test_balance_lists_the_triads_that_break_it() -> None:
     report = balance(S)
     assert (report["triads"], report["balanced"], report["ratio"]) == (2, 1, 0.5)
     assert report["unbalanced"] == [
-        {"actors": ["a", "b", "c"], "signs": {"a-b": "+", "a-c": "-", "b-c": "+"}}
+        {"actors": ["a", "b", "c"], "signs": {"a-b": "+", "a-c": "-", "b-c": "+"}, "sources": 1}
     ]
+
+
+def _random_signed(seed: int, size: int) -> nx.DiGraph:
+    rng = random.Random(seed)
+    S = nx.DiGraph()
+    for _ in range(size * 4):
+        u, v = rng.sample(range(size), 2)
+        S.add_edge(f"n{u:02}", f"n{v:02}", sign=rng.choice((1, -1)), weight=rng.randint(1, 5))
+    return S
+
+
+def _triads_by_brute_force(S: nx.DiGraph) -> list[tuple[int, tuple[str, ...], bool]]:
+    """Every triangle of the undirected net ties: (weakest tie, actors, balanced)."""
+    net: dict[frozenset[str], int] = {}
+    for u, v, d in S.edges(data=True):
+        net[frozenset((u, v))] = net.get(frozenset((u, v)), 0) + d["sign"] * d["weight"]
+    found = []
+    for trio in itertools.combinations(sorted(S), 3):
+        ties = [net.get(frozenset(pair), 0) for pair in itertools.combinations(trio, 2)]
+        if all(ties):
+            found.append((min(map(abs, ties)), trio, ties[0] * ties[1] * ties[2] > 0))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_balance_counts_every_triad_and_keeps_the_best_sourced(seed: int) -> None:
+    S = _random_signed(seed, 14)
+    triads = _triads_by_brute_force(S)
+    broken = sorted((-weakest, trio) for weakest, trio, ok in triads if not ok)
+    report = balance(S)
+    assert (report["triads"], report["balanced"]) == (len(triads), sum(ok for *_, ok in triads))
+    assert [(-t["sources"], tuple(t["actors"])) for t in report["unbalanced"]] == broken
+    top = balance(S, top=3)
+    assert (top["triads"], top["balanced"]) == (report["triads"], report["balanced"])
+    assert top["unbalanced"] == report["unbalanced"][:3]
+    assert balance(S, top=0)["unbalanced"] == []
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_coalitions_end_where_no_single_move_lowers_frustration(seed: int) -> None:
+    S = _random_signed(seed, 14)
+    blocs = coalitions(S)
+    current = frustration(S, blocs)
+    for i, bloc in enumerate(blocs):
+        for node in bloc:
+            rest = [[n for n in b if n != node] for b in blocs]
+            for j in range(len(blocs)):
+                if j != i:
+                    moved = [b + [node] if k == j else b for k, b in enumerate(rest)]
+                    assert frustration(S, moved) >= current
+            assert frustration(S, [*rest, [node]]) >= current
 
 
 def test_balance_of_the_library(library: nx.MultiDiGraph) -> None:
