@@ -28,6 +28,8 @@ class Trigger:
     mutual: bool = False
     reverse: bool = False
     objects: frozenset[str] = frozenset()  # the verb counts only with one of these objects
+    marked_by: frozenset[str] = frozenset()  # ... or only with one of these words below it
+    gathers: bool = False  # the objects meet one another too ("X hosted A and B")
 
 
 @lru_cache(maxsize=8)
@@ -115,6 +117,7 @@ def _trigger(table: dict[str, object], where: str) -> Trigger:
     if not isinstance(preps, list):
         raise OntologyError(f"[{where} -> preps] must be a list")
     objects = _words(table, "objects", where) if "objects" in table else []
+    marked_by = _words(table, "marked_by", where) if "marked_by" in table else []
     return Trigger(
         relation=relation,
         subtype=subtype,
@@ -123,6 +126,8 @@ def _trigger(table: dict[str, object], where: str) -> Trigger:
         mutual=bool(table.get("mutual", False)),
         reverse=bool(table.get("reverse", False)),
         objects=frozenset(objects),
+        marked_by=frozenset(marked_by),
+        gathers=bool(table.get("gathers", False)),
     )
 
 

@@ -119,6 +119,8 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     )
     if passive and trigger.objects:
         return None  # "the bloc was formed by X": the active form only
+    if trigger.marked_by and not _marked(token, trigger.marked_by):
+        return None  # "designated Hamas a terrorist group", not "designated him envoy"
     if passive:
         subjects = [a for t in agents for a in m.resolve(t)]
         patients = [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -154,6 +156,12 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             sides = tuple(a for t in between for a in m.resolve(t))
             return Found(sides, (), trigger, 0.75, mutual=True) if len(sides) > 1 else None
         targets = _objects_via(token, trigger.preps)
+        if "to" in trigger.preps and not trigger.direct:
+            # "sold Nigeria attack aircraft": the indirect object is what "to" would take
+            # (the parser may call it a dative or a first of two direct objects)
+            targets += [c for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            dobjs = [c for c in token.children if c.dep_ == "dobj"]
+            targets += dobjs[:1] if len(dobjs) > 1 else []
         direct = [c for c in token.children if c.dep_ in {"dobj", "dative"}] or [
             # "Iran has funded and trained Hezbollah": the object the next verb takes
             d
@@ -172,7 +180,9 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
                 return None
         if trigger.preps:
             # "fired a barrage of rockets at U.S. forces": the target hangs off the object.
-            targets += [t for d in direct for t in _objects_via(d, trigger.preps)]
+            # "buys much of its weaponry from Israel": or off the noun a partitive names
+            held = direct + [o for d in direct for o in _objects_via(d, frozenset({"of"}))]
+            targets += [t for d in held for t in _objects_via(d, trigger.preps)]
         if trigger.direct:
             targets += direct
         if trigger.direct and not direct and trigger.relation is RelationType.BACKS:
@@ -206,6 +216,9 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         return Found(tuple(subjects), (), trigger, confidence, mutual=True)
     if not subjects or not objects:
         return None
+    if trigger.reverse:
+        # "Azerbaijan buys weapons from Israel": the seller backs the buyer
+        subjects, objects = objects, subjects
     # "X clashed with Y": a mutual verb's object acts on its subject too
     return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=trigger.mutual)
 
@@ -217,6 +230,16 @@ def _accused(verb: Token, m: Mentions) -> list[Token]:
     if accuser is None:
         return []
     return [c for c in accuser.children if c.dep_ in {"dobj", "nsubjpass"}]
+
+
+def _marked(verb: Token, words: frozenset[str]) -> bool:
+    """One of ``words`` below the verb, outside its subject."""
+    return any(
+        t.lower_ in words
+        for c in verb.children
+        if c.dep_ not in {"nsubj", "nsubjpass"}
+        for t in c.subtree
+    )
 
 
 def _reciprocal(verb: Token) -> bool:
@@ -793,6 +816,9 @@ def _pairs(found: Found) -> Iterator[tuple[str, str]]:
             yield s, o
             if found.mutual and found.trigger.relation is not RelationType.MEETS_WITH:
                 yield o, s
+    if found.trigger.gathers:
+        # "Trump hosted Aliyev and Pashinyan": the guests meet one another too
+        yield from combinations(dict.fromkeys(found.objects), 2)
 
 
 def relations_in(

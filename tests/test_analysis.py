@@ -183,7 +183,7 @@ def test_coalitions_end_where_no_single_move_lowers_frustration(seed: int) -> No
             rest = [[n for n in b if n != node] for b in blocs]
             for j in range(len(blocs)):
                 if j != i:
-                    moved = [b + [node] if k == j else b for k, b in enumerate(rest)]
+                    moved = [[*b, node] if k == j else b for k, b in enumerate(rest)]
                     assert frustration(S, moved) >= current
             assert frustration(S, [*rest, [node]]) >= current
 

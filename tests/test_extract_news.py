@@ -363,6 +363,24 @@ def edges(text: str) -> set[tuple[str, str, str]]:
         ),
         # the helper joins the act it helps another do
         ("Iran helped the Houthis to attack Israel.", ("iran", "opposes", "israel")),
+        # arms sales: the seller backs the buyer, whichever way the sentence puts it
+        ("Germany has sold tanks and drones to Ukraine.", ("germany", "backs", "ukraine")),
+        (
+            "Washington, which sold Egypt dozens of fighter jets, stayed silent.",
+            ("united-states", "backs", "egypt"),
+        ),
+        ("Serbia buys most of its arms from Russia.", ("russia", "backs", "serbia")),
+        # a host's guests meet one another
+        (
+            "Erdogan hosted Putin and Zelensky in Istanbul.",
+            ("vladimir-putin", "meets_with", "volodymyr-zelensky"),
+        ),
+        # designating a group a terrorist organisation, banning it
+        (
+            "Canada designated the Houthis and Hamas as terrorist entities.",
+            ("canada", "opposes", "hamas"),
+        ),
+        ("Israel banned UNRWA from operating in Gaza.", ("israel", "opposes", "unrwa")),
     ],
 )
 def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -459,6 +477,12 @@ def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) ->
         ),
         # ... but a helper of talks does not meet the other side
         ("Qatar helped Hamas negotiate with Israel.", ("qatar", "meets_with", "israel")),
+        # designating someone to an office is no sanction
+        ("Russia designated Lavrov as its envoy to Iran.", ("russia", "opposes", "sergei-lavrov")),
+        # a visitor's stops do not meet each other
+        ("Blinken visited Egypt and Israel last week.", ("egypt", "meets_with", "israel")),
+        # buying from someone without a seller in the sentence is no backing of the buyer
+        ("Turkey bought oil from Iran.", ("turkey", "backs", "iran")),
     ],
 )
 def test_news_mechanisms_keep_the_wrong_edge_out(text: str, edge: tuple[str, str, str]) -> None:
