@@ -183,7 +183,7 @@ class MentionFinder:
             else:
                 head = span[-1].lower_
                 kind = self.lexicon.cues.actor_words.get(head)
-                if kind is None and not span.text.isupper():
+                if kind is None and (not span.text.isupper() or _dateline(span)):
                     continue
                 if _owned_part(span, self.lexicon):
                     continue  # "Syria's Foreign Ministry": the owner acts through it
@@ -346,6 +346,18 @@ def _trim(span: Span) -> Span | None:
     if not tokens:
         return None
     return span.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december", "sept"}
+)
+
+
+def _dateline(span: Span) -> bool:
+    """ "AUG. 15, 2021 - The Taliban seize Kabul": a month in capitals is no acronym."""
+    word = span[0].lower_.rstrip(".")
+    return word in _MONTHS or (len(word) == 3 and any(m.startswith(word) for m in _MONTHS))
 
 
 def _looks_like_name(span: Span) -> bool:

@@ -381,6 +381,20 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             ("canada", "opposes", "hamas"),
         ),
         ("Israel banned UNRWA from operating in Gaza.", ("israel", "opposes", "unrwa")),
+        # weapons fired at a state's cities are an attack on the state
+        (
+            "Iran responded with a salvo of missiles on Israeli cities.",
+            ("iran", "opposes", "israel"),
+        ),
+        (
+            "Russia launched 200 drones at Ukrainian cities overnight.",
+            ("russia", "opposes", "ukraine"),
+        ),
+        # hostility between two sides is mutual
+        (
+            "The growing hostility between Algeria and Morocco worries diplomats.",
+            ("morocco", "opposes", "algeria"),
+        ),
     ],
 )
 def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -515,3 +529,8 @@ def test_a_deed_pinned_on_someone_by_unnamed_accusers_is_only_alleged() -> None:
     (deed,) = kg.extract("The UAE has been accused of arming the RSF.").relations
     assert (deed.subject, deed.relation.value, deed.object) == ("uae", "backs", "rsf")
     assert (deed.modality.value, deed.attribution) == ("reported", None)
+
+
+def test_a_month_in_capitals_in_a_dateline_is_no_actor() -> None:
+    result = kg.extract("AUG. 15, 2021 - The Taliban seize Kabul and attack the army.")
+    assert not any(m.text.startswith("AUG") for m in result.mentions)
