@@ -236,6 +236,13 @@ class MentionFinder:
                 continue  # "the Iranian-backed group": an earlier actor, by coreference
             if any(c.lower_ in _QUANTIFIERS for c in token.lefts):
                 continue  # "other Iranian-backed groups": no one actor
+            modifiers = words[:-1]
+            if (
+                token.tag_ == "NNS"
+                and all(_common(t) for t in modifiers)
+                and any(t.pos_ == "NOUN" for t in modifiers)
+            ):
+                continue  # "rights groups", "clan militias": a kind, not one actor
             label = doc[words[0].i : token.i + 1].text
             yield words[0].i, token.i + 1, "phrase", self.book.new(label, ActorType(kind), label)
 
@@ -255,6 +262,12 @@ class MentionFinder:
         if any(t.pos_ not in {"ADJ", "NOUN"} or not t.is_lower for t in between):
             return None
         return start, token.i + 1, kind, actor_id
+
+
+def _common(token: Token) -> bool:
+    """A plain word, capitalised at most because it starts the sentence: not a name,
+    nor a people ("Kurdish"), nor a place."""
+    return (token.is_lower or token.is_sent_start) and not token.ent_type_
 
 
 def _glued(token: Token) -> bool:

@@ -534,3 +534,10 @@ def test_a_deed_pinned_on_someone_by_unnamed_accusers_is_only_alleged() -> None:
 def test_a_month_in_capitals_in_a_dateline_is_no_actor() -> None:
     result = kg.extract("AUG. 15, 2021 - The Taliban seize Kabul and attack the army.")
     assert not any(m.text.startswith("AUG") for m in result.mentions)
+
+
+def test_a_kind_of_group_is_no_actor_but_a_people_makes_one() -> None:
+    kinds = kg.extract("Human rights groups and aid agencies have accused the Malian army.")
+    assert [m.text for m in kinds.mentions] == ["Malian army"]
+    named = kg.extract("Kurdish fighters attacked Turkish forces near the border.")
+    assert [m.text for m in named.mentions] == ["Kurdish fighters", "Turkish forces"]
