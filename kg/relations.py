@@ -333,7 +333,10 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     if governor is not None and governor.lemma_.lower() in cues.frames:
         # "claimed responsibility for the attack on X", "a series of strikes on X"
         governor = governor.head if governor.dep_ in {"dobj", "attr"} else None
-    framed = anchor.dep_ == "pobj" and anchor.head.lower_ in {"with", "under"}
+    # (not a mutual noun: "accused Iran of non-compliance with the accord" is no deal)
+    framed = (
+        anchor.dep_ == "pobj" and anchor.head.lower_ in {"with", "under"} and not trigger.mutual
+    )
     if framed and not targets:
         # "with the help of Russia, Assad retook Aleppo": the clause's subject benefits;
         # "Israel came under attack from Hezbollah": the subject is the target.

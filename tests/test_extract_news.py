@@ -497,6 +497,11 @@ def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) ->
         ("Blinken visited Egypt and Israel last week.", ("egypt", "meets_with", "israel")),
         # buying from someone without a seller in the sentence is no backing of the buyer
         ("Turkey bought oil from Iran.", ("turkey", "backs", "iran")),
+        # a deal named after "with" is no meeting of the clause's subjects
+        (
+            "Spain, Italy and Greece accused Turkey of non-compliance with the accord.",
+            ("spain", "meets_with", "italy"),
+        ),
     ],
 )
 def test_news_mechanisms_keep_the_wrong_edge_out(text: str, edge: tuple[str, str, str]) -> None:
