@@ -63,7 +63,7 @@ def polarity(trigger: Token, cues: Cues) -> Polarity:
             }:
                 return Polarity.NEGATIVE
     for node in _governors(trigger):
-        if node.i != trigger.i and node.lemma_.lower() in cues.denials:
+        if node.i != trigger.i and _verb_phrase(node) & cues.denials:
             return Polarity.NEGATIVE
         if (
             node.i != trigger.i
@@ -73,6 +73,12 @@ def polarity(trigger: Token, cues: Cues) -> Polarity:
         ):
             return Polarity.NEGATIVE
     return Polarity.POSITIVE
+
+
+def _verb_phrase(verb: Token) -> set[str]:
+    """The verb's lemma, and with its particle: "ruled out talks" is "rule out"."""
+    lemma = verb.lemma_.lower()
+    return {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
 
 
 def modality(trigger: Token, cues: Cues) -> Modality:

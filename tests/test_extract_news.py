@@ -502,6 +502,12 @@ def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) ->
             "Spain, Italy and Greece accused Turkey of non-compliance with the accord.",
             ("spain", "meets_with", "italy"),
         ),
+        # a phrasal denial: "ruled out", "called off"
+        (
+            "Ruto has ruled out negotiations with al-Shabaab.",
+            ("william-ruto", "meets_with", "al-shabaab"),
+        ),
+        ("Israel called off talks with Hamas.", ("israel", "meets_with", "hamas")),
     ],
 )
 def test_news_mechanisms_keep_the_wrong_edge_out(text: str, edge: tuple[str, str, str]) -> None:
