@@ -107,6 +107,7 @@ def add_titles(
             if o.dep_ == "pobj"
             for a in mentions.resolve(o)
         ]
+        bodies += _served(token, mentions)
         if token.lower_ == _COUNTERPART:
             # "his counterpart X" is in the other side's body; "his" only says which office
             bodies = [b for b in bodies if mentions.book.type_of(b) is not ActorType.PERSON]
@@ -265,6 +266,7 @@ def _prefix_title(
         and body is None
         and actor_type is ActorType.PERSON
         and _state_office(words, cues)
+        and not _unknown_owner(doc, i, by_token)
     ):
         # "President Bashar al-Assad": the office is in the person's own country; a
         # person the gazetteer does not know holds it in the country the article is about.
@@ -303,6 +305,14 @@ def _prefix_title(
     if actor_type is ActorType.PERSON:
         return Ref(ref.actor_id, min(first, ref.start), ref.end, ref.kind)
     return ref
+
+
+def _unknown_owner(doc: Doc, i: int, by_token: dict[int, Ref]) -> bool:
+    """ "Kosovo President X", "Haiti's Prime Minister X": the office is in a place the
+    text names but the gazetteer does not know, not in the article's country."""
+    if i >= 1 and doc[i].lower_ in {"'s", "’s"}:
+        i -= 1
+    return i >= 0 and i not in by_token and doc[i].ent_type_ in {"GPE", "NORP", "LOC"}
 
 
 def _state_body_office(
@@ -447,6 +457,20 @@ def _state_in_name(doc: Doc, ref: Ref, gazetteer: Gazetteer, mentions: Mentions)
     return None
 
 
+def _served(title: Token, mentions: Mentions) -> list[str]:
+    """ "a senior adviser to President X": an office given to a person is in the body
+    that person leads (an envoy to a state is not in that state, so only people)."""
+    return [
+        a
+        for p in title.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for o in p.children
+        if o.dep_ == "pobj"
+        for a in mentions.resolve(o)
+        if mentions.book.type_of(a) is ActorType.PERSON
+    ]
+
+
 def _holders(title: Token, mentions: Mentions) -> list[str]:
     """Who holds a title given by a verb: "X is the leader of Y", "X has served as deputy
     chairman of Y", "X was appointed commander of Y"."""
@@ -457,6 +481,9 @@ def _holders(title: Token, mentions: Mentions) -> list[str]:
         verb = title.head.head
     if verb is None or verb.lemma_.lower() not in _OFFICE_VERBS:
         return []
+    named = [c for c in verb.children if c.dep_ == "dobj"] if title.dep_ == "pobj" else []
+    if named:  # "Abiy named Tadesse as its head": the one named holds it, not Abiy
+        return [a for c in named for a in mentions.resolve(c)]
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return [a for c in subjects for a in mentions.resolve(c)]
 
@@ -464,6 +491,9 @@ def _holders(title: Token, mentions: Mentions) -> list[str]:
 def _state_office(words: list[str], cues: Cues) -> bool:
     """An office only a state has ("President", "Foreign Minister"), so a title with no
     body named still places the person in their own country's government."""
+    words = list(words)
+    while len(words) > 1 and words[-1] in cues.ranks:
+        words.pop()  # "Supreme Leader Ayatollah Ali Khamenei"
     title = " ".join(words)
     return any(title == office or title.endswith(" " + office) for office in cues.state_offices)
 
