@@ -203,6 +203,7 @@ def _prefix_title(
     body: str | None = None
     body_last: Token | None = None
     first = ref.start
+    portfolio = False
     known_words = title_words(cues)
     while i >= 0:
         token = doc[i]
@@ -244,8 +245,14 @@ def _prefix_title(
             first = token.i
             i -= 1
             continue
+        if words and body is None and _portfolio(token, words[-1], known_words, cues):
+            portfolio = True
+            i -= 1
+            continue
         break
     relation = _title_relation(" ".join(words), cues, actor_type)
+    if portfolio and relation is RelationType.LEADS:
+        relation = RelationType.MEMBER_OF  # "EU foreign policy chief X": one area of the EU
     if relation is not None and body_last is not None and words:
         relation = _state_body_office(body_last, words, relation, mentions)
     if words and words[-1] == _COUNTERPART and body is not None:
@@ -305,6 +312,22 @@ def _prefix_title(
     if actor_type is ActorType.PERSON:
         return Ref(ref.actor_id, min(first, ref.start), ref.end, ref.kind)
     return ref
+
+
+def _portfolio(token: Token, title: str, known_words: frozenset[str], cues: Cues) -> bool:
+    """ "Eritrean Information Minister X", "EU foreign policy chief X": a word naming the
+    area an office covers, between the body and the title (not a group: "rebel chief")."""
+    return (
+        token.dep_ in {"compound", "amod"}
+        and token.sent.start < token.i < token.head.i  # a body can only be before it
+        and not token.ent_type_
+        and token.lower_ not in cues.actor_words
+        and (
+            token.pos_ in {"NOUN", "PROPN"}
+            or (token.pos_ == "ADJ" and token.head.lower_ not in known_words)
+        )
+        and (title in cues.member_titles or title in {"chief", "head"})
+    )
 
 
 def _unknown_owner(doc: Doc, i: int, by_token: dict[int, Ref]) -> bool:

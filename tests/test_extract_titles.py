@@ -34,6 +34,20 @@ pytestmark = pytest.mark.model
             "Hezbollah's council named Naim Qassem as the head of Hezbollah in October.",
             ("naim-qassem", "leads", "hezbollah"),
         ),
+        # a word naming the area an office covers stands between the body and the title
+        (
+            "Somali Information Minister Daud Aweis said the army was ready.",
+            ("x-daud-aweis", "member_of", "somalia"),
+        ),
+        (
+            "EU trade chief Maros Sefcovic flew to Beijing.",
+            ("x-maros-sefcovic", "member_of", "european-union"),
+        ),
+        # the chief of a state's police is one of its officers
+        (
+            "Kenyan police chief Douglas Kanja flew to Haiti.",
+            ("x-douglas-kanja", "member_of", "kenya"),
+        ),
     ],
 )
 def test_titles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -53,6 +67,14 @@ def test_titles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
             "Somali troops retook two towns from al-Shabaab. Somalia's government said the "
             "offensive would continue. Haiti's Prime Minister Garry Conille condemned it.",
             ("x-garry-conille", "leads", "somalia"),
+        ),
+        (
+            "EU trade chief Maros Sefcovic flew to Beijing.",
+            ("x-maros-sefcovic", "leads", "european-union"),
+        ),
+        (
+            "Kenyan police chief Douglas Kanja flew to Haiti.",
+            ("x-douglas-kanja", "leads", "kenya"),
         ),
     ],
 )
