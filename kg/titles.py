@@ -138,6 +138,9 @@ def add_titles(
             people = [a for a in [mentions.apposed_before(token)] if a is not None]
             people = [a for a in people if mentions.book.type_of(a) in wanted]
         people += [a for a in _holders(token, mentions) if mentions.book.type_of(a) in wanted]
+        people += [
+            a for a in _second_apposition(token, by_token) if mentions.book.type_of(a) in wanted
+        ]
         if not people and not body_title:
             people = _name_after(token, mentions)
         if not people and not body_title and not any(c.dep_ == "appos" for c in token.children):
@@ -312,6 +315,18 @@ def _prefix_title(
     if actor_type is ActorType.PERSON:
         return Ref(ref.actor_id, min(first, ref.start), ref.end, ref.kind)
     return ref
+
+
+def _second_apposition(title: Token, by_token: dict[int, Ref]) -> list[str]:
+    """ "X, the founder's son and the group's deputy commander": a title coordinated with
+    an apposition is set beside the same name."""
+    if title.dep_ != "conj":
+        return []
+    head = title.head
+    while head.dep_ == "conj":
+        head = head.head
+    ref = by_token.get(head.head.i) if head.dep_ == "appos" else None
+    return [ref.actor_id] if ref is not None else []
 
 
 def _portfolio(token: Token, title: str, known_words: frozenset[str], cues: Cues) -> bool:

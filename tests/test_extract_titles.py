@@ -48,6 +48,15 @@ pytestmark = pytest.mark.model
             "Kenyan police chief Douglas Kanja flew to Haiti.",
             ("x-douglas-kanja", "member_of", "kenya"),
         ),
+        # a title coordinated with an apposition is set beside the same name
+        (
+            "Mahmoud Khalil, a lawyer and a senior official of Hamas, was arrested.",
+            ("x-mahmoud-khalil", "member_of", "hamas"),
+        ),
+        (
+            "Abu Ahmed, Assad's cousin and the Syrian army's deputy commander, flew to Riyadh.",
+            ("x-abu-ahmed", "member_of", "syrian-government"),
+        ),
     ],
 )
 def test_titles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
