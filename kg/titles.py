@@ -108,6 +108,10 @@ def add_titles(
             for a in mentions.resolve(o)
         ]
         bodies += _served(token, mentions)
+        own = by_token.get(token.i)
+        if own is not None and set(bodies) - {own.actor_id}:
+            # "the United Nations Support Mission in Libya (UNSMIL)": the owner, not itself
+            bodies = [b for b in bodies if b != own.actor_id]
         if token.lower_ == _COUNTERPART:
             # "his counterpart X" is in the other side's body; "his" only says which office
             bodies = [b for b in bodies if mentions.book.type_of(b) is not ActorType.PERSON]
@@ -215,7 +219,7 @@ def _prefix_title(
             if body is None and (
                 mentions.book.type_of(other.actor_id) is not ActorType.PERSON or words
             ):
-                body = other.actor_id
+                body = _owner_of_part(doc, other, gazetteer, mentions) or other.actor_id
                 body_last = doc[other.end - 1]
                 first = other.start
                 i = other.start - 1
@@ -315,6 +319,19 @@ def _prefix_title(
     if actor_type is ActorType.PERSON:
         return Ref(ref.actor_id, min(first, ref.start), ref.end, ref.kind)
     return ref
+
+
+def _owner_of_part(doc: Doc, part: Ref, gazetteer: Gazetteer, mentions: Mentions) -> str | None:
+    """ "The African Union, whose Commission chairperson X": a body the gazetteer does not
+    know, named as the antecedent's own, is a part of it; the office is the antecedent's."""
+    whose = doc[part.start - 1] if part.start > 0 else None
+    if whose is None or whose.lower_ != "whose" or part.actor_id in gazetteer:
+        return None
+    found = mentions.resolve(whose, conjuncts=False)
+    if not found and whose.i >= 2 and doc[whose.i - 1].text == ",":
+        before = mentions.by_token.get(whose.i - 2)  # the parser hung the clause loosely
+        found = [before.actor_id] if before is not None else []
+    return next(iter(found), None)
 
 
 def _second_apposition(title: Token, by_token: dict[int, Ref]) -> list[str]:

@@ -57,6 +57,12 @@ pytestmark = pytest.mark.model
             "Abu Ahmed, Assad's cousin and the Syrian army's deputy commander, flew to Riyadh.",
             ("x-abu-ahmed", "member_of", "syrian-government"),
         ),
+        # "whose Council chairman": the council is the antecedent's, and so is the office
+        (
+            "The Arab League, whose Council chairman Ahmed Aboul Gheit visited Gaza, urged "
+            "a truce.",
+            ("ahmed-aboul-gheit", "leads", "arab-league"),
+        ),
     ],
 )
 def test_titles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -84,6 +90,16 @@ def test_titles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
         (
             "Kenyan police chief Douglas Kanja flew to Haiti.",
             ("x-douglas-kanja", "leads", "kenya"),
+        ),
+        (
+            "The Arab League, whose Council chairman Ahmed Aboul Gheit visited Gaza, urged "
+            "a truce.",
+            ("ahmed-aboul-gheit", "leads", "x-council"),
+        ),
+        # a body noun's own name is the described body, not its owner
+        (
+            "The United Nations Assistance Mission in Somalia (UNSOM) urged calm.",
+            ("x-unsom", "member_of", "x-assistance-mission"),
         ),
     ],
 )
