@@ -107,6 +107,11 @@ def add_titles(
             if o.dep_ == "pobj"
             for a in mentions.resolve(o)
         ]
+        bodies += _served(token, mentions)
+        own = by_token.get(token.i)
+        if own is not None and set(bodies) - {own.actor_id}:
+            # "the United Nations Support Mission in Libya (UNSMIL)": the owner, not itself
+            bodies = [b for b in bodies if b != own.actor_id]
         if token.lower_ == _COUNTERPART:
             # "his counterpart X" is in the other side's body; "his" only says which office
             bodies = [b for b in bodies if mentions.book.type_of(b) is not ActorType.PERSON]
@@ -137,6 +142,9 @@ def add_titles(
             people = [a for a in [mentions.apposed_before(token)] if a is not None]
             people = [a for a in people if mentions.book.type_of(a) in wanted]
         people += [a for a in _holders(token, mentions) if mentions.book.type_of(a) in wanted]
+        people += [
+            a for a in _second_apposition(token, by_token) if mentions.book.type_of(a) in wanted
+        ]
         if not people and not body_title:
             people = _name_after(token, mentions)
         if not people and not body_title and not any(c.dep_ == "appos" for c in token.children):
@@ -202,6 +210,7 @@ def _prefix_title(
     body: str | None = None
     body_last: Token | None = None
     first = ref.start
+    portfolio = False
     known_words = title_words(cues)
     while i >= 0:
         token = doc[i]
@@ -210,7 +219,7 @@ def _prefix_title(
             if body is None and (
                 mentions.book.type_of(other.actor_id) is not ActorType.PERSON or words
             ):
-                body = other.actor_id
+                body = _owner_of_part(doc, other, gazetteer, mentions) or other.actor_id
                 body_last = doc[other.end - 1]
                 first = other.start
                 i = other.start - 1
@@ -243,8 +252,14 @@ def _prefix_title(
             first = token.i
             i -= 1
             continue
+        if words and body is None and _portfolio(token, words[-1], known_words, cues):
+            portfolio = True
+            i -= 1
+            continue
         break
     relation = _title_relation(" ".join(words), cues, actor_type)
+    if portfolio and relation is RelationType.LEADS:
+        relation = RelationType.MEMBER_OF  # "EU foreign policy chief X": one area of the EU
     if relation is not None and body_last is not None and words:
         relation = _state_body_office(body_last, words, relation, mentions)
     if words and words[-1] == _COUNTERPART and body is not None:
@@ -265,6 +280,7 @@ def _prefix_title(
         and body is None
         and actor_type is ActorType.PERSON
         and _state_office(words, cues)
+        and not _unknown_owner(doc, i, by_token)
     ):
         # "President Bashar al-Assad": the office is in the person's own country; a
         # person the gazetteer does not know holds it in the country the article is about.
@@ -303,6 +319,55 @@ def _prefix_title(
     if actor_type is ActorType.PERSON:
         return Ref(ref.actor_id, min(first, ref.start), ref.end, ref.kind)
     return ref
+
+
+def _owner_of_part(doc: Doc, part: Ref, gazetteer: Gazetteer, mentions: Mentions) -> str | None:
+    """ "The African Union, whose Commission chairperson X": a body the gazetteer does not
+    know, named as the antecedent's own, is a part of it; the office is the antecedent's."""
+    whose = doc[part.start - 1] if part.start > 0 else None
+    if whose is None or whose.lower_ != "whose" or part.actor_id in gazetteer:
+        return None
+    found = mentions.resolve(whose, conjuncts=False)
+    if not found and whose.i >= 2 and doc[whose.i - 1].text == ",":
+        before = mentions.by_token.get(whose.i - 2)  # the parser hung the clause loosely
+        found = [before.actor_id] if before is not None else []
+    return next(iter(found), None)
+
+
+def _second_apposition(title: Token, by_token: dict[int, Ref]) -> list[str]:
+    """ "X, the founder's son and the group's deputy commander": a title coordinated with
+    an apposition is set beside the same name."""
+    if title.dep_ != "conj":
+        return []
+    head = title.head
+    while head.dep_ == "conj":
+        head = head.head
+    ref = by_token.get(head.head.i) if head.dep_ == "appos" else None
+    return [ref.actor_id] if ref is not None else []
+
+
+def _portfolio(token: Token, title: str, known_words: frozenset[str], cues: Cues) -> bool:
+    """ "Eritrean Information Minister X", "EU foreign policy chief X": a word naming the
+    area an office covers, between the body and the title (not a group: "rebel chief")."""
+    return (
+        token.dep_ in {"compound", "amod"}
+        and token.sent.start < token.i < token.head.i  # a body can only be before it
+        and not token.ent_type_
+        and token.lower_ not in cues.actor_words
+        and (
+            token.pos_ in {"NOUN", "PROPN"}
+            or (token.pos_ == "ADJ" and token.head.lower_ not in known_words)
+        )
+        and (title in cues.member_titles or title in {"chief", "head"})
+    )
+
+
+def _unknown_owner(doc: Doc, i: int, by_token: dict[int, Ref]) -> bool:
+    """ "Kosovo President X", "Haiti's Prime Minister X": the office is in a place the
+    text names but the gazetteer does not know, not in the article's country."""
+    if i >= 1 and doc[i].lower_ in {"'s", "’s"}:
+        i -= 1
+    return i >= 0 and i not in by_token and doc[i].ent_type_ in {"GPE", "NORP", "LOC"}
 
 
 def _state_body_office(
@@ -447,6 +512,20 @@ def _state_in_name(doc: Doc, ref: Ref, gazetteer: Gazetteer, mentions: Mentions)
     return None
 
 
+def _served(title: Token, mentions: Mentions) -> list[str]:
+    """ "a senior adviser to President X": an office given to a person is in the body
+    that person leads (an envoy to a state is not in that state, so only people)."""
+    return [
+        a
+        for p in title.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for o in p.children
+        if o.dep_ == "pobj"
+        for a in mentions.resolve(o)
+        if mentions.book.type_of(a) is ActorType.PERSON
+    ]
+
+
 def _holders(title: Token, mentions: Mentions) -> list[str]:
     """Who holds a title given by a verb: "X is the leader of Y", "X has served as deputy
     chairman of Y", "X was appointed commander of Y"."""
@@ -457,6 +536,9 @@ def _holders(title: Token, mentions: Mentions) -> list[str]:
         verb = title.head.head
     if verb is None or verb.lemma_.lower() not in _OFFICE_VERBS:
         return []
+    named = [c for c in verb.children if c.dep_ == "dobj"] if title.dep_ == "pobj" else []
+    if named:  # "Abiy named Tadesse as its head": the one named holds it, not Abiy
+        return [a for c in named for a in mentions.resolve(c)]
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return [a for c in subjects for a in mentions.resolve(c)]
 
@@ -464,6 +546,9 @@ def _holders(title: Token, mentions: Mentions) -> list[str]:
 def _state_office(words: list[str], cues: Cues) -> bool:
     """An office only a state has ("President", "Foreign Minister"), so a title with no
     body named still places the person in their own country's government."""
+    words = list(words)
+    while len(words) > 1 and words[-1] in cues.ranks:
+        words.pop()  # "Supreme Leader Ayatollah Ali Khamenei"
     title = " ".join(words)
     return any(title == office or title.endswith(" " + office) for office in cues.state_offices)
 
