@@ -395,6 +395,16 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             "The growing hostility between Algeria and Morocco worries diplomats.",
             ("morocco", "opposes", "algeria"),
         ),
+        # what an actor pursues stands for it
+        ("Turkey backs Azerbaijan's plans for a corridor.", ("turkey", "backs", "azerbaijan")),
+        # money pledged for someone backs them
+        ("Qatar has pledged fresh money for the Lebanese army.", ("qatar", "backs", "lebanon")),
+        # barring, arresting, detaining
+        (
+            "The African Union has barred Mali from its summits.",
+            ("african-union", "opposes", "mali"),
+        ),
+        ("Jordan arrested dozens of Hamas members.", ("jordan", "opposes", "hamas")),
     ],
 )
 def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
