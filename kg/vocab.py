@@ -97,6 +97,7 @@ class KG(DefinedNamespace):
     invades: URIRef
     sanctions: URIRef
     condemns: URIRef
+    coerces: URIRef
     threatens: URIRef
     meets: URIRef
     visits: URIRef
