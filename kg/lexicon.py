@@ -70,6 +70,7 @@ class Cues:
     former: frozenset[str]
     reporting: frozenset[str]
     beneficiary: frozenset[str]
+    loyal: frozenset[str]
     arrivals: frozenset[str]
     hosts: frozenset[str]
     not_parties: frozenset[str]
@@ -188,6 +189,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         former=words("polarity", "former"),
         reporting=words("reporting", "lemmas"),
         beneficiary=words("beneficiary", "lemmas"),
+        loyal=words("loyal", "words"),
         arrivals=words("arrivals", "lemmas"),
         hosts=words("hosts", "lemmas"),
         not_parties=words("guests", "not_parties"),

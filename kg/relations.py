@@ -481,6 +481,22 @@ def _allied(token: Token, m: Mentions) -> Found | None:
     return Found(tuple(allies), tuple(sides), _ALLIED, 0.8) if allies and sides else None
 
 
+def _loyal(token: Token, m: Mentions) -> Found | None:
+    """ "units loyal to Debretsion", "the brigade, which is aligned with the GNU": who is
+    described (the noun, or the subject of "is") backs the one named after to/with."""
+    sides = _objects_via(token, frozenset({"to", "with"}))
+    if token.dep_ in {"amod", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
+        described = [token.head]
+    elif token.dep_ == "acomp" or any(c.dep_ == "nsubjpass" for c in token.children):
+        holder = token if token.dep_ != "acomp" else token.head
+        described = [c for c in holder.children if c.dep_ == "nsubjpass"] or _subject_tokens(holder)
+    else:
+        return None
+    allies = [a for t in described for a in m.resolve(t)]
+    others = [a for t in sides for a in m.resolve(t) if a not in allies]
+    return Found(tuple(allies), tuple(others), _ALLIED, 0.8) if allies and others else None
+
+
 def _glued_compound(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     """ "the U.S.-backed SDF": a compound the tokenizer kept whole; its left part names
     the actor by a name or demonym the gazetteer knows."""
@@ -795,6 +811,8 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
         found.append(_hosted(token, m))
     if word == "allied" and token.dep_ == "amod":
         found.append(_allied(token, m))
+    if word in lexicon.cues.loyal:
+        found.append(_loyal(token, m))
     if word in lexicon.compounds:
         found.append(_compound(token, lexicon.compounds[word], m, word_actor))
     elif "-" in word and word.rsplit("-", 1)[1] in lexicon.compounds:

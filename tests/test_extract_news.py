@@ -405,6 +405,12 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             ("african-union", "opposes", "mali"),
         ),
         ("Jordan arrested dozens of Hamas members.", ("jordan", "opposes", "hamas")),
+        # loyal to, aligned with: the described side backs the other
+        ("Hamas units loyal to Sinwar clashed with Fatah.", ("hamas", "backs", "yahya-sinwar")),
+        (
+            "The Houthis, who are aligned with Iran, attacked a tanker.",
+            ("houthis", "backs", "iran"),
+        ),
     ],
 )
 def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
