@@ -89,6 +89,8 @@ def add_titles(
             c.dep_ == "compound" and mentions.resolve(c) for c in token.children
         ):
             relation = RelationType.LEADS  # "army chief" of the army itself
+        elif token.lower_ in _HEADS and not qualifiers and _owned_by_group(token, mentions):
+            relation = RelationType.LEADS  # "Radaa's commander, X": a group's own commander
         if any(c.lower_ in cues.former for c in token.lefts) or _misparsed_subject(token):
             continue
         bodies = [
@@ -582,6 +584,14 @@ def _title_relation(title: str, cues: Cues, actor_type: ActorType) -> RelationTy
         if tail in cues.member_titles:
             return RelationType.MEMBER_OF
     return None
+
+
+def _owned_by_group(title: Token, mentions: Mentions) -> bool:
+    """ "its commander", "the militia's commander": owned by a group, not by a state
+    ("Russia's commander in Ukraine" is one of its officers)."""
+    owners = [a for c in title.children if c.dep_ == "poss" for a in mentions.resolve(c)]
+    states = {ActorType.STATE, ActorType.GOVERNMENT}
+    return bool(owners) and all(mentions.book.type_of(a) not in states for a in owners)
 
 
 def _misparsed_subject(title: Token) -> bool:

@@ -16,13 +16,22 @@ pytestmark = pytest.mark.model
         (
             "Amy Pope, director general of the International Organization for Migration, "
             "warned of hunger.",
-            ("x-amy-pope", "leads", "iom"),
+            ("amy-pope", "leads", "iom"),
         ),
         # an adviser to a leader is in the body the leader heads
         (
             "Ahmad Vahidi, a senior adviser to Iranian President Masoud Pezeshkian, "
             "arrived in Baghdad.",
-            ("x-ahmad-vahidi", "member_of", "iran"),
+            ("ahmad-vahidi", "member_of", "iran"),
+        ),
+        # a group's own commander heads it; a state's is one of its officers
+        (
+            "Hezbollah's commander, Ibrahim Aqil, was killed.",
+            ("ibrahim-aqil", "leads", "hezbollah"),
+        ),
+        (
+            "Russia's commander in Ukraine, Valery Gerasimov, visited troops.",
+            ("valery-gerasimov", "member_of", "russia"),
         ),
         # a clerical rank after a state office only qualifies it
         (
