@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import Cues
 from .mentions import Mentions, Ref
 from .model import ActorType, RelationType
 
@@ -91,7 +92,8 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
             targets = [ctx.last({ActorType.PERSON})]
         elif lower in _THING_PRONOUNS and not _expletive(token):
             attacker = _attacker(token, mentions)
-            targets = [a for a in _clause_subject(token, mentions) if a not in attacker][:1] or [
+            subjects = [a for a in _clause_subject(token, mentions) if a not in attacker]
+            targets = [a for a in subjects if mentions.book.type_of(a) in groups][:1] or [
                 ctx.last(groups, subject_first=True, besides=attacker)
             ]
         elif lower in _PLURAL_PRONOUNS:
@@ -101,7 +103,7 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
             ]
         elif lower in cues.counted and _count(token):
             targets = _counted(token, mentions, context)
-        elif lower in cues.actor_words and token.pos_ == "NOUN" and definite(token):
+        elif _describes(token, cues) and definite(token):
             targets = [_description(token, mentions, context)]
         found = [t for t in dict.fromkeys(targets) if t is not None]
         if not found:
@@ -154,14 +156,57 @@ def _description(token: Token, mentions: Mentions, context: Context) -> str | No
     here ("now known as HTS"), what the same words meant before, or the last actor
     of the kind the word names."""
     ctx = context
+    if _specified(token, mentions):
+        return None
     description = _description_key(token)
     target = _appositive_actor(token, mentions) or ctx.descriptions.get(description)
     if target is None and not any(c.dep_ == "poss" for c in token.children):
-        kind = ActorType(mentions.lexicon.cues.actor_words[token.lower_])
-        target = ctx.last({kind}, subject_first=True)
+        target = _last_of_kind(token, mentions, context)
     if target is not None:
         ctx.descriptions[description] = target
     return target
+
+
+def _describes(token: Token, cues: Cues) -> bool:
+    """A common noun that can describe an actor: "the group", "the army", "the attackers"."""
+    words = cues.actor_words.keys() | cues.state_forces | cues.attackers
+    return token.pos_ == "NOUN" and token.lower_ in words
+
+
+def _last_of_kind(token: Token, mentions: Mentions, context: Context) -> str | None:
+    """Who a description with no name of its own points at: "the army" is the state the
+    article is about (else the one named last), "the attackers" the side that attacked
+    last (else the armed group named last), "the group" the last actor of its kind."""
+    cues = mentions.lexicon.cues
+    book = mentions.book
+    if token.lower_ in cues.state_forces:
+        return _home_forces(token, mentions, context)
+    if token.lower_ in cues.attackers:
+        states = {ActorType.STATE, ActorType.GOVERNMENT}
+        for _, attackers, _ in reversed(book.attacks):
+            armed = [a for a in attackers if book.type_of(a) not in states]
+            if armed:
+                return armed[0]
+        return context.last({ActorType.ARMED_GROUP}, subject_first=True)
+    return context.last({ActorType(cues.actor_words[token.lower_])}, subject_first=True)
+
+
+def _home_forces(token: Token, mentions: Mentions, context: Context) -> str | None:
+    """ "the army", "the police": the government of the article's country named last (a
+    country may have rival ones), else the actor that stands for that country."""
+    book = mentions.book
+    gazetteer = book.gazetteer
+    if context.focus is not None:
+        for actor_id, actor_type, _ in reversed(context.recent):
+            if (
+                actor_type is ActorType.GOVERNMENT
+                and gazetteer.country_of(actor_id) == context.focus
+            ):
+                return actor_id
+        home = gazetteer.homes.get(context.focus)
+        if home is not None:
+            return book.known(home, token.text)
+    return context.last({ActorType.STATE, ActorType.GOVERNMENT}, subject_first=True)
 
 
 def definite(token: Token) -> bool:
@@ -181,6 +226,17 @@ def definite(token: Token) -> bool:
     others = [c for c in lefts if c not in anchors]
     return bool(anchors) and all(
         c.pos_ in {"ADJ", "VERB", "NOUN", "ADV"} and c.ent_type_ == "" for c in others
+    )
+
+
+def _specified(token: Token, mentions: Mentions) -> bool:
+    """ "the government of President Ashraf Ghani": a description that names whose it is
+    points at no earlier actor."""
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "of" and mentions.resolve(obj)
+        for prep in token.children
+        for obj in prep.children
+        if obj.dep_ == "pobj"
     )
 
 
