@@ -80,7 +80,7 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
         ref = mentions.by_token.get(token.i)
         if ref is not None:
             if token.i == ref.end - 1:
-                role = "subject" if _subject_role(doc[ref.start : ref.end]) else "other"
+                role = "subject" if _subject_role(doc[ref.start : ref.end], cues) else "other"
                 for link in mentions.titles:  # "NATO Secretary General Mark Rutte": NATO too
                     if link.person == ref.actor_id and ref.start <= link.start < ref.end:
                         ctx.remember(link.body, mentions.book.type_of(link.body), role)
@@ -141,13 +141,18 @@ def _counted(token: Token, mentions: Mentions, context: Context) -> list[str | N
     return list(context.last_distinct(_COUNTED_TYPES[kind], n))
 
 
-def _subject_role(span: Span) -> bool:
+def _subject_role(span: Span, cues: Cues) -> bool:
     """A name is a subject when its head word is ("The Group for the Support of Islam and
-    Muslims (JNIM) claimed ...": the head is "Group", not the last word), or it is in
-    apposition to one."""
+    Muslims (JNIM) claimed ...": the head is "Group", not the last word), it is in
+    apposition to one, or the subject is a part of it ("fighters of the group attacked").
+    """
     head = span.root
     if head.dep_ == "appos":
         head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        whole = head.head.head
+        if whole.lower_ in cues.partitive_heads or whole.lower_ in cues.metonymy_heads:
+            head = whole
     return head.dep_ in {"nsubj", "nsubjpass"}
 
 
@@ -160,11 +165,23 @@ def _description(token: Token, mentions: Mentions, context: Context) -> str | No
         return None
     description = _description_key(token)
     target = _appositive_actor(token, mentions) or ctx.descriptions.get(description)
-    if target is None and not any(c.dep_ == "poss" for c in token.children):
-        target = _last_of_kind(token, mentions, context)
+    if not any(c.dep_ == "poss" for c in token.children):
+        latest = _last_of_kind(token, mentions, context)
+        bare = all(c.dep_ == "det" for c in token.lefts)
+        if target is None or (bare and latest is not None and _displaced(target, latest, ctx)):
+            target = latest
     if target is not None:
         ctx.descriptions[description] = target
     return target
+
+
+def _displaced(meant: str, latest: str, context: Context) -> bool:
+    """ "The group" meant ISWAP, but the last sentences are about Boko Haram: a bare
+    description moves on to a new actor of its kind that is subject there while the old
+    one is not named."""
+    window = context.recent[-8:]
+    subjects = {a for a, _, role in window if role == "subject"}
+    return latest != meant and latest in subjects and all(a != meant for a, _, _ in window)
 
 
 def _describes(token: Token, cues: Cues) -> bool:
