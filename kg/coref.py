@@ -36,6 +36,7 @@ class Context:
     focus: str | None
     recent: list[tuple[str, ActorType, str]] = field(default_factory=list)
     descriptions: dict[str, str] = field(default_factory=dict)
+    named_together: list[tuple[str, ...]] = field(default_factory=list)
 
     def remember(self, actor_id: str, actor_type: ActorType, role: str) -> None:
         self.recent.append((actor_id, actor_type, role))
@@ -56,7 +57,15 @@ class Context:
 
     def last_distinct(self, types: set[ActorType], n: int) -> list[str]:
         """The ``n`` actors of these types named last, in reading order; fewer than ``n``
-        is no answer."""
+        is no answer. A list of ``n`` such actors named together ("Armenia and Azerbaijan")
+        wins while all of them are among the last few named."""
+        latest = self._distinct(types, n + 2)
+        for group in reversed(self.named_together):
+            if len(group) == n and all(a in latest for a in group):
+                return list(group)
+        return self._distinct(types, n)
+
+    def _distinct(self, types: set[ActorType], n: int) -> list[str]:
         found: list[str] = []
         for actor_id, actor_type, _ in reversed(self.recent):
             if actor_type in types and actor_id not in found:
@@ -85,6 +94,7 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
                     if link.person == ref.actor_id and ref.start <= link.start < ref.end:
                         ctx.remember(link.body, mentions.book.type_of(link.body), role)
                 ctx.remember(ref.actor_id, mentions.book.type_of(ref.actor_id), role)
+                _remember_list(doc[ref.start : ref.end].root, mentions, ctx)
             continue
         lower = token.lower_
         targets: list[str | None] = []
@@ -115,6 +125,16 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
             mentions.plural[token.i] = found
         if token.dep_ in {"nsubj", "nsubjpass"} and lower not in _THING_PRONOUNS:
             ctx.remember(found[0], mentions.book.type_of(found[0]), "subject")
+
+
+def _remember_list(token: Token, mentions: Mentions, context: Context) -> None:
+    """ "Armenia and Azerbaijan said ...": the actors of a list, kept together for "the two
+    countries" later."""
+    if token.dep_ == "conj" or not token.conjuncts:
+        return
+    found = mentions.resolve(token)
+    if len(found) >= 2:
+        context.named_together.append(tuple(found))
 
 
 def _count(token: Token) -> int:
