@@ -63,16 +63,18 @@ class Context:
         for group in reversed(self.named_together):
             if len(group) == n and all(a in latest for a in group):
                 return list(group)
-        return self._distinct(types, n)
+        found = self._distinct(types, n)
+        return found if len(found) == n else []
 
     def _distinct(self, types: set[ActorType], n: int) -> list[str]:
+        """Up to ``n`` actors of these types named last, in reading order."""
         found: list[str] = []
         for actor_id, actor_type, _ in reversed(self.recent):
             if actor_type in types and actor_id not in found:
                 found.append(actor_id)
             if len(found) == n:
-                return found[::-1]
-        return []
+                break
+        return found[::-1]
 
 
 def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
@@ -188,7 +190,9 @@ def _description(token: Token, mentions: Mentions, context: Context) -> str | No
     if not any(c.dep_ == "poss" for c in token.children):
         latest = _last_of_kind(token, mentions, context)
         bare = all(c.dep_ == "det" for c in token.lefts)
-        if target is None or (bare and latest is not None and _displaced(target, latest, ctx)):
+        own = latest in _clause_subject(token, mentions)  # "X supplied the group": not X
+        moved = bare and not own and latest is not None and _displaced(target, latest, ctx)
+        if target is None or moved:
             target = latest
     if target is not None:
         ctx.descriptions[description] = target
@@ -197,11 +201,14 @@ def _description(token: Token, mentions: Mentions, context: Context) -> str | No
 
 def _displaced(meant: str, latest: str, context: Context) -> bool:
     """ "The group" meant ISWAP, but the last sentences are about Boko Haram: a bare
-    description moves on to a new actor of its kind that is subject there while the old
-    one is not named."""
-    window = context.recent[-8:]
-    subjects = {a for a, _, role in window if role == "subject"}
-    return latest != meant and latest in subjects and all(a != meant for a, _, _ in window)
+    description moves on to a new actor of its kind made subject since the old one was
+    last named."""
+    for actor_id, _, role in reversed(context.recent[-8:]):
+        if actor_id == meant:
+            return False
+        if actor_id == latest and role == "subject":
+            return True
+    return False
 
 
 def _describes(token: Token, cues: Cues) -> bool:
