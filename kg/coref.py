@@ -183,7 +183,7 @@ def _description(token: Token, mentions: Mentions, context: Context) -> str | No
     here ("now known as HTS"), what the same words meant before, or the last actor
     of the kind the word names."""
     ctx = context
-    if _specified(token, mentions):
+    if token.lower_ in mentions.lexicon.cues.state_forces and _specified(token, mentions):
         return None
     description = _description_key(token)
     target = _appositive_actor(token, mentions) or ctx.descriptions.get(description)
@@ -274,8 +274,8 @@ def definite(token: Token) -> bool:
 
 
 def _specified(token: Token, mentions: Mentions) -> bool:
-    """ "the government of President Ashraf Ghani": a description that names whose it is
-    points at no earlier actor."""
+    """ "the government of President Ashraf Ghani": a state's forces or rulers said to be
+    someone's point at no earlier actor."""
     return any(
         prep.dep_ == "prep" and prep.lower_ == "of" and mentions.resolve(obj)
         for prep in token.children
