@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import Cues
 from .mentions import Mentions, Ref
 from .model import ActorType, RelationType
 
@@ -35,6 +36,7 @@ class Context:
     focus: str | None
     recent: list[tuple[str, ActorType, str]] = field(default_factory=list)
     descriptions: dict[str, str] = field(default_factory=dict)
+    named_together: list[tuple[str, ...]] = field(default_factory=list)
 
     def remember(self, actor_id: str, actor_type: ActorType, role: str) -> None:
         self.recent.append((actor_id, actor_type, role))
@@ -55,14 +57,24 @@ class Context:
 
     def last_distinct(self, types: set[ActorType], n: int) -> list[str]:
         """The ``n`` actors of these types named last, in reading order; fewer than ``n``
-        is no answer."""
+        is no answer. A list of ``n`` such actors named together ("Armenia and Azerbaijan")
+        wins while all of them are among the last few named."""
+        latest = self._distinct(types, n + 2)
+        for group in reversed(self.named_together):
+            if len(group) == n and all(a in latest for a in group):
+                return list(group)
+        found = self._distinct(types, n)
+        return found if len(found) == n else []
+
+    def _distinct(self, types: set[ActorType], n: int) -> list[str]:
+        """Up to ``n`` actors of these types named last, in reading order."""
         found: list[str] = []
         for actor_id, actor_type, _ in reversed(self.recent):
             if actor_type in types and actor_id not in found:
                 found.append(actor_id)
             if len(found) == n:
-                return found[::-1]
-        return []
+                break
+        return found[::-1]
 
 
 def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
@@ -79,11 +91,12 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
         ref = mentions.by_token.get(token.i)
         if ref is not None:
             if token.i == ref.end - 1:
-                role = "subject" if _subject_role(doc[ref.start : ref.end]) else "other"
+                role = "subject" if _subject_role(doc[ref.start : ref.end], cues) else "other"
                 for link in mentions.titles:  # "NATO Secretary General Mark Rutte": NATO too
                     if link.person == ref.actor_id and ref.start <= link.start < ref.end:
                         ctx.remember(link.body, mentions.book.type_of(link.body), role)
                 ctx.remember(ref.actor_id, mentions.book.type_of(ref.actor_id), role)
+                _remember_list(doc[ref.start : ref.end].root, mentions, ctx)
             continue
         lower = token.lower_
         targets: list[str | None] = []
@@ -91,7 +104,8 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
             targets = [ctx.last({ActorType.PERSON})]
         elif lower in _THING_PRONOUNS and not _expletive(token):
             attacker = _attacker(token, mentions)
-            targets = [a for a in _clause_subject(token, mentions) if a not in attacker][:1] or [
+            subjects = [a for a in _clause_subject(token, mentions) if a not in attacker]
+            targets = [a for a in subjects if mentions.book.type_of(a) in groups][:1] or [
                 ctx.last(groups, subject_first=True, besides=attacker)
             ]
         elif lower in _PLURAL_PRONOUNS:
@@ -101,7 +115,7 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
             ]
         elif lower in cues.counted and _count(token):
             targets = _counted(token, mentions, context)
-        elif lower in cues.actor_words and token.pos_ == "NOUN" and definite(token):
+        elif _describes(token, cues) and definite(token):
             targets = [_description(token, mentions, context)]
         found = [t for t in dict.fromkeys(targets) if t is not None]
         if not found:
@@ -113,6 +127,16 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
             mentions.plural[token.i] = found
         if token.dep_ in {"nsubj", "nsubjpass"} and lower not in _THING_PRONOUNS:
             ctx.remember(found[0], mentions.book.type_of(found[0]), "subject")
+
+
+def _remember_list(token: Token, mentions: Mentions, context: Context) -> None:
+    """ "Armenia and Azerbaijan said ...": the actors of a list, kept together for "the two
+    countries" later."""
+    if token.dep_ == "conj" or not token.conjuncts:
+        return
+    found = mentions.resolve(token)
+    if len(found) >= 2:
+        context.named_together.append(tuple(found))
 
 
 def _count(token: Token) -> int:
@@ -139,13 +163,18 @@ def _counted(token: Token, mentions: Mentions, context: Context) -> list[str | N
     return list(context.last_distinct(_COUNTED_TYPES[kind], n))
 
 
-def _subject_role(span: Span) -> bool:
+def _subject_role(span: Span, cues: Cues) -> bool:
     """A name is a subject when its head word is ("The Group for the Support of Islam and
-    Muslims (JNIM) claimed ...": the head is "Group", not the last word), or it is in
-    apposition to one."""
+    Muslims (JNIM) claimed ...": the head is "Group", not the last word), it is in
+    apposition to one, or the subject is a part of it ("fighters of the group attacked").
+    """
     head = span.root
     if head.dep_ == "appos":
         head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        whole = head.head.head
+        if whole.lower_ in cues.partitive_heads or whole.lower_ in cues.metonymy_heads:
+            head = whole
     return head.dep_ in {"nsubj", "nsubjpass"}
 
 
@@ -154,14 +183,74 @@ def _description(token: Token, mentions: Mentions, context: Context) -> str | No
     here ("now known as HTS"), what the same words meant before, or the last actor
     of the kind the word names."""
     ctx = context
+    if token.lower_ in mentions.lexicon.cues.state_forces and _specified(token, mentions):
+        return None
     description = _description_key(token)
     target = _appositive_actor(token, mentions) or ctx.descriptions.get(description)
-    if target is None and not any(c.dep_ == "poss" for c in token.children):
-        kind = ActorType(mentions.lexicon.cues.actor_words[token.lower_])
-        target = ctx.last({kind}, subject_first=True)
+    if not any(c.dep_ == "poss" for c in token.children):
+        latest = _last_of_kind(token, mentions, context)
+        bare = all(c.dep_ == "det" for c in token.lefts)
+        own = latest in _clause_subject(token, mentions)  # "X supplied the group": not X
+        moved = bare and not own and latest is not None and _displaced(target, latest, ctx)
+        if target is None or moved:
+            target = latest
     if target is not None:
         ctx.descriptions[description] = target
     return target
+
+
+def _displaced(meant: str, latest: str, context: Context) -> bool:
+    """ "The group" meant ISWAP, but the last sentences are about Boko Haram: a bare
+    description moves on to a new actor of its kind made subject since the old one was
+    last named."""
+    for actor_id, _, role in reversed(context.recent[-8:]):
+        if actor_id == meant:
+            return False
+        if actor_id == latest and role == "subject":
+            return True
+    return False
+
+
+def _describes(token: Token, cues: Cues) -> bool:
+    """A common noun that can describe an actor: "the group", "the army", "the attackers"."""
+    words = cues.actor_words.keys() | cues.state_forces | cues.attackers
+    return token.pos_ == "NOUN" and token.lower_ in words
+
+
+def _last_of_kind(token: Token, mentions: Mentions, context: Context) -> str | None:
+    """Who a description with no name of its own points at: "the army" is the state the
+    article is about (else the one named last), "the attackers" the side that attacked
+    last (else the armed group named last), "the group" the last actor of its kind."""
+    cues = mentions.lexicon.cues
+    book = mentions.book
+    if token.lower_ in cues.state_forces:
+        return _home_forces(token, mentions, context)
+    if token.lower_ in cues.attackers:
+        states = {ActorType.STATE, ActorType.GOVERNMENT}
+        for _, attackers, _ in reversed(book.attacks):
+            armed = [a for a in attackers if book.type_of(a) not in states]
+            if armed:
+                return armed[0]
+        return context.last({ActorType.ARMED_GROUP}, subject_first=True)
+    return context.last({ActorType(cues.actor_words[token.lower_])}, subject_first=True)
+
+
+def _home_forces(token: Token, mentions: Mentions, context: Context) -> str | None:
+    """ "the army", "the police": the government of the article's country named last (a
+    country may have rival ones), else the actor that stands for that country."""
+    book = mentions.book
+    gazetteer = book.gazetteer
+    if context.focus is not None:
+        for actor_id, actor_type, _ in reversed(context.recent):
+            if (
+                actor_type is ActorType.GOVERNMENT
+                and gazetteer.country_of(actor_id) == context.focus
+            ):
+                return actor_id
+        home = gazetteer.homes.get(context.focus)
+        if home is not None:
+            return book.known(home, token.text)
+    return context.last({ActorType.STATE, ActorType.GOVERNMENT}, subject_first=True)
 
 
 def definite(token: Token) -> bool:
@@ -181,6 +270,17 @@ def definite(token: Token) -> bool:
     others = [c for c in lefts if c not in anchors]
     return bool(anchors) and all(
         c.pos_ in {"ADJ", "VERB", "NOUN", "ADV"} and c.ent_type_ == "" for c in others
+    )
+
+
+def _specified(token: Token, mentions: Mentions) -> bool:
+    """ "the government of President Ashraf Ghani": a state's forces or rulers said to be
+    someone's point at no earlier actor."""
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "of" and mentions.resolve(obj)
+        for prep in token.children
+        for obj in prep.children
+        if obj.dep_ == "pobj"
     )
 
 

@@ -52,6 +52,8 @@ class Cues:
     operated: frozenset[str]
     partitive_heads: frozenset[str]
     counted: dict[str, str]
+    state_forces: frozenset[str]
+    attackers: frozenset[str]
     light_verbs: frozenset[str]
     frames: frozenset[str]
     event_objects: frozenset[str]
@@ -171,6 +173,8 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         operated=words("metonymy", "operated"),
         partitive_heads=words("partitive", "heads"),
         counted=counted,
+        state_forces=words("coref", "state_forces"),
+        attackers=words("coref", "attackers"),
         light_verbs=words("light_verbs", "lemmas"),
         frames=words("frames", "nouns"),
         event_objects=words("event_objects", "lemmas"),
