@@ -411,6 +411,13 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             "The Houthis, who are aligned with Iran, attacked a tanker.",
             ("houthis", "backs", "iran"),
         ),
+        # blocking someone's bid, suspending aid or dialogue, ordering a group's dissolution
+        ("China has blocked Taiwan's membership of the WHO.", ("china", "opposes", "taiwan")),
+        (
+            "The United States suspended military aid to Egypt.",
+            ("united-states", "opposes", "egypt"),
+        ),
+        ("Mali ordered the expulsion of Wagner.", ("mali", "opposes", "wagner-group")),
     ],
 )
 def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
