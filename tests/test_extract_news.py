@@ -418,6 +418,8 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             ("united-states", "opposes", "egypt"),
         ),
         ("Mali ordered the expulsion of Wagner.", ("mali", "opposes", "wagner-group")),
+        # an alliance between two sides: each backs the other
+        ("The alliance between Iran and Russia has deepened.", ("russia", "backs", "iran")),
     ],
 )
 def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
