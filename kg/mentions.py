@@ -256,7 +256,19 @@ class Mentions:
             if named:  # "killed a senior Hezbollah commander, Fuad Shukr": the man is hit;
                 return named  # as a subject, the commander still acts for his group
             operators = _by_agents(token, cues.operated)
-            owners = [a for m in [*modifiers, *operators] for a in self.resolve(m, depth=depth + 1)]
+            # "the U.S. Al Udeid air base": the owner qualifies the place's own name
+            named = [
+                g
+                for c in modifiers
+                if c.pos_ == "PROPN" and self.ref_at(c) is None
+                for g in c.children
+                if g.dep_ in {"amod", "compound"}
+            ]
+            owners = [
+                a
+                for m in [*modifiers, *named, *operators]
+                for a in self.resolve(m, depth=depth + 1)
+            ]
             if owners:
                 return [self.book.led_by.get(a, a) for a in owners]
         holders = self._holders(token, depth)

@@ -420,6 +420,11 @@ def edges(text: str) -> set[tuple[str, str, str]]:
         ("Mali ordered the expulsion of Wagner.", ("mali", "opposes", "wagner-group")),
         # an alliance between two sides: each backs the other
         ("The alliance between Iran and Russia has deepened.", ("russia", "backs", "iran")),
+        # the owner qualifies a base's own name
+        (
+            "The Houthis fired drones at the U.S. Camp Lemonnier base in Djibouti.",
+            ("houthis", "opposes", "united-states"),
+        ),
     ],
 )
 def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
