@@ -48,6 +48,8 @@ class Cues:
     body_titles: frozenset[str]
     actor_words: dict[str, str]
     metonymy_heads: frozenset[str]
+    located: frozenset[str]
+    located_qualifiers: frozenset[str]
     held: frozenset[str]
     operated: frozenset[str]
     partitive_heads: frozenset[str]
@@ -169,6 +171,8 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         body_titles=words("titles", "bodies"),
         actor_words=actor_words,
         metonymy_heads=words("metonymy", "heads"),
+        located=words("metonymy", "located"),
+        located_qualifiers=words("metonymy", "located_qualifiers"),
         held=words("metonymy", "held"),
         operated=words("metonymy", "operated"),
         partitive_heads=words("partitive", "heads"),

@@ -271,6 +271,9 @@ class Mentions:
             ]
             if owners:
                 return [self.book.led_by.get(a, a) for a in owners]
+            located = self._located(token, modifiers, depth)
+            if located:
+                return located
         holders = self._holders(token, depth)
         if holders:
             return holders
@@ -305,6 +308,22 @@ class Mentions:
             if named is not None:
                 return [named]
         return self._likened(token, depth)
+
+    def _located(self, token: Token, modifiers: list[Token], depth: int) -> list[str]:
+        """ "overran a military base in northern Burkina Faso": a state's own post, named
+        by where it is, when nothing else says whose it is."""
+        cues = self.lexicon.cues
+        if (
+            token.lower_ not in cues.located
+            or any(c.lower_ not in cues.located_qualifiers for c in modifiers)
+            or any(c.dep_ in {"acl", "relcl"} for c in token.children)  # "hosting US troops"
+        ):
+            return []
+        places = [o for p in token.children if p.lower_ == "in" for o in p.children]
+        # "in northeast Nigeria's Borno state": the region's state
+        places += [c for o in places for c in o.children if c.dep_ == "poss"]
+        states = [a for o in places for a in self.resolve(o, depth=depth + 1)]
+        return [a for a in states if self.book.type_of(a) is ActorType.STATE]
 
     def _holders(self, token: Token, depth: int) -> list[str]:
         """ "government-held areas", "Hezbollah-controlled villages": a place stands for

@@ -425,6 +425,11 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             "The Houthis fired drones at the U.S. Camp Lemonnier base in Djibouti.",
             ("houthis", "opposes", "united-states"),
         ),
+        # a post named by where it is belongs to that state
+        (
+            "JNIM fighters overran a military base in northern Burkina Faso.",
+            ("jnim", "opposes", "burkina-faso"),
+        ),
     ],
 )
 def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -538,6 +543,11 @@ def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) ->
             ("william-ruto", "meets_with", "al-shabaab"),
         ),
         ("Israel called off talks with Hamas.", ("israel", "meets_with", "hamas")),
+        # ... unless the text says who is there
+        (
+            "Iran-backed militias attacked a base in Iraq hosting US troops.",
+            ("x-iran-backed-militias", "opposes", "iraq"),
+        ),
     ],
 )
 def test_news_mechanisms_keep_the_wrong_edge_out(text: str, edge: tuple[str, str, str]) -> None:
