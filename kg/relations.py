@@ -178,6 +178,9 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             direct = [d for d in direct if d.lemma_.lower() in trigger.objects]
             if not direct:
                 return None
+            if trigger.relation is RelationType.OPPOSES:
+                # "revoked the TPLF's registration": whose it was
+                targets += [c for d in direct for c in d.children if c.dep_ == "poss"]
         if trigger.preps:
             # "fired a barrage of rockets at U.S. forces": the target hangs off the object.
             # "buys much of its weaponry from Israel": or off the noun a partitive names

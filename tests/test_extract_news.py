@@ -430,6 +430,10 @@ def edges(text: str) -> set[tuple[str, str, str]]:
             "JNIM fighters overran a military base in northern Burkina Faso.",
             ("jnim", "opposes", "burkina-faso"),
         ),
+        # revoking or suspending what someone holds
+        ("Moscow suspended Belarus's membership.", ("russia", "opposes", "belarus")),
+        # a state's deployment stands for it
+        ("The EU has helped fund the Rwandan deployment.", ("european-union", "backs", "rwanda")),
     ],
 )
 def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -547,6 +551,11 @@ def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) ->
         (
             "Iran-backed militias attacked a base in Iraq hosting US troops.",
             ("x-iran-backed-militias", "opposes", "iraq"),
+        ),
+        # forming one's own bloc is no membership of one another
+        (
+            "Mali and Niger formed their own confederation, the Alliance of Sahel States.",
+            ("mali", "member_of", "niger"),
         ),
     ],
 )
