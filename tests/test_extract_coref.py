@@ -5,17 +5,9 @@ moves on, "the two countries", "it" that is never a person."""
 from __future__ import annotations
 
 import pytest
-
-import kg
+from test_extract_news import edges
 
 pytestmark = pytest.mark.model
-
-
-def edges(text: str) -> set[tuple[str, str, str]]:
-    """Positive, non-hypothetical edges; meetings in both directions."""
-    result = kg.extract(text)
-    found = {(r.subject, r.relation.value, r.object) for r in result.relations if r.counts_as_edge}
-    return found | {(o, t, s) for s, t, o in found if t == "meets_with"}
 
 
 @pytest.mark.parametrize(
