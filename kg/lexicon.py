@@ -76,6 +76,7 @@ class Cues:
     arrivals: frozenset[str]
     hosts: frozenset[str]
     not_parties: frozenset[str]
+    delegation_leads: frozenset[str]
     media: frozenset[str]
 
     @property
@@ -197,6 +198,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         arrivals=words("arrivals", "lemmas"),
         hosts=words("hosts", "lemmas"),
         not_parties=words("guests", "not_parties"),
+        delegation_leads=words("guests", "led_by"),
         media=words("media", "names"),
     )
 

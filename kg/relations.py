@@ -52,6 +52,9 @@ _LEADS_POSSESSIONS = {
     "alliance",
 }
 
+# Prepositions of time before a gerund: "after meeting Y", "before visiting Moscow"
+_WHEN = frozenset({"after", "before", "since", "while", "upon", "during"})
+
 
 @dataclass(frozen=True, slots=True)
 class Found:
@@ -86,6 +89,10 @@ def _subject_tokens(verb: Token) -> list[Token]:
             continue
         if node.dep_ in {"acl", "relcl"} and node.tag_ == "VBG":
             return [node.head]
+        if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ in _WHEN:
+            # "X told reporters after meeting Y": the gerund shares the clause's subject
+            node = node.head.head
+            continue
         if node.dep_ == "acl" and node.i != verb.i and node.tag_ == "VBN":
             # "a force sent by SADC to help Congo's army": who sent it helps
             return _objects_via(node, frozenset({"by"}))
@@ -129,6 +136,13 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         if not patients and token.dep_ == "advcl":
             patients = _participle_patient(token, m)
         objects = [a for t in patients for a in m.resolve(t)]
+        hosting = token.lemma_.lower() in m.lexicon.cues.hosts
+        if trigger.relation is RelationType.MEETS_WITH and hosting and not objects:
+            # "talks mediated by X and Y": the mediators do not meet each other; "a
+            # meeting hosted by X": the host meets the meeting's parties
+            objects = [a for t in patients for a in _meeting_parties(t, m) if a not in subjects]
+            if not trigger.gathers or len(objects) < 2:
+                return None
         confidence = 0.85
         if (
             trigger.relation is RelationType.LEADS
@@ -140,7 +154,8 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     elif _adjectival(token):
         return None
     else:
-        subjects = [a for t in _accused(token, m) or _subject_tokens(token) for a in m.resolve(t)]
+        resolve = _party if trigger.relation is RelationType.MEETS_WITH else Mentions.resolve
+        subjects = [a for t in _accused(token, m) or _subject_tokens(token) for a in resolve(m, t)]
         helped = (
             token.dep_ in {"ccomp", "xcomp"} and token.head.lemma_.lower() in m.lexicon.cues.helpers
         )
@@ -221,6 +236,59 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         subjects, objects = objects, subjects
     # "X clashed with Y": a mutual verb's object acts on its subject too
     return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=trigger.mutual)
+
+
+def _party(m: Mentions, token: Token) -> list[str]:
+    """Who sits at a meeting for a subject: "their envoys, A and B, met" (the people
+    named beside the description, not the states it names), "delegations led by A and
+    B met" (their leaders), else whom the subject names."""
+    named = [
+        a
+        for c in token.children
+        if c.dep_ == "appos"
+        for a in m.resolve(c)
+        if m.book.type_of(a) is ActorType.PERSON
+    ]
+    if named and _part_of_actor(token, m):
+        return named
+    found = m.resolve(token)
+    if found:
+        return found
+    return [
+        a
+        for c in token.children
+        if c.dep_ == "acl" and c.lemma_.lower() in m.lexicon.cues.delegation_leads
+        for t in _objects_via(c, frozenset({"by"}))
+        for a in m.resolve(t)
+    ]
+
+
+def _meeting_parties(event: Token, m: Mentions) -> list[str]:
+    """Who holds a meeting the text names: its own "with"/"between" parties, else the
+    clause it stands in ("A and B signed a deal at a meeting hosted by X", "delegations
+    meet in talks mediated by X")."""
+    if not _meeting_noun(event, m):
+        return []
+    own = _objects_via(event, frozenset({"with", "between"}))
+    if own:
+        return [a for t in own for a in m.resolve(t)]
+    clause = event.head.head if event.dep_ == "pobj" else event.head
+    if event.dep_ not in {"pobj", "dobj"} or clause.pos_ not in {"VERB", "AUX"}:
+        return []
+    held = [c for c in clause.children if c.dep_ == "dobj"]
+    held += _objects_via(clause, frozenset({"with"}))
+    return [a for t in _subject_tokens(clause) for a in _party(m, t)] + [
+        a for t in held for a in m.resolve(t)
+    ]
+
+
+def _meeting_noun(token: Token, m: Mentions) -> bool:
+    """ "talks", "a meeting", "the summit": a noun the lexicon reads as a meeting."""
+    nouns = m.lexicon.nouns
+    return any(
+        t.relation is RelationType.MEETS_WITH
+        for t in nouns.get(token.lemma_.lower(), nouns.get(token.lower_, ()))
+    )
 
 
 def _accused(verb: Token, m: Mentions) -> list[Token]:
