@@ -77,6 +77,7 @@ class Cues:
     hosts: frozenset[str]
     not_parties: frozenset[str]
     delegation_leads: frozenset[str]
+    addressing: frozenset[str]
     media: frozenset[str]
 
     @property
@@ -199,6 +200,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         hosts=words("hosts", "lemmas"),
         not_parties=words("guests", "not_parties"),
         delegation_leads=words("guests", "led_by"),
+        addressing=words("addressing", "lemmas"),
         media=words("media", "names"),
     )
 

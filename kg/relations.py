@@ -766,6 +766,50 @@ def _visit(token: Token, m: Mentions) -> Found | None:
     return Found(tuple(guests), tuple(hosts), trigger, 0.7, mutual=True)
 
 
+def _addressed(token: Token, m: Mentions) -> Found | None:
+    """ "telling X in a phone call that ...", "assured X during talks": whom one speaks to
+    in a meeting or call is met."""
+    if token.lemma_.lower() not in m.lexicon.cues.addressing:
+        return None
+    settings = _objects_via(token, frozenset({"in", "during", "on", "at"}))
+    if not any(_meeting_noun(t, m) for t in settings):
+        return None
+    speakers = [a for t in _subject_tokens(token) for a in m.resolve(t)]
+    heard = [a for c in token.children if c.dep_ in {"dobj", "dative"} for a in m.resolve(c)]
+    if not speakers or not heard:
+        return None
+    trigger = Trigger(RelationType.MEETS_WITH, "calls")
+    return Found(tuple(speakers), tuple(heard), trigger, 0.75, mutual=True)
+
+
+def _counterparts(verb: Token, m: Mentions) -> Found | None:
+    """ "X and his Rwandan counterpart Y held talks with Z": whoever comes to a meeting
+    with their counterpart meets that counterpart too."""
+    pairs = [
+        (s, c)
+        for s in verb.children
+        if s.dep_ == "nsubj"
+        for c in s.conjuncts
+        if c.lemma_.lower() == "counterpart" and any(p.dep_ == "poss" for p in c.children)
+    ]
+    if not pairs or not _meeting_clause(verb, m):
+        return None
+    sides = [a for pair in pairs for t in pair for a in m.resolve(t, conjuncts=False)]
+    if len(set(sides)) < 2:
+        return None
+    trigger = Trigger(RelationType.MEETS_WITH, "meets")
+    return Found(tuple(sides), (), trigger, 0.75, mutual=True)
+
+
+def _meeting_clause(verb: Token, m: Mentions) -> bool:
+    """ "met", "held talks", "attended the summit": a clause that tells of a meeting."""
+    lexicon = m.lexicon
+    meets = any(
+        t.relation is RelationType.MEETS_WITH for t in lexicon.verbs.get(verb.lemma_.lower(), ())
+    )
+    return meets or any(c.dep_ == "dobj" and _meeting_noun(c, m) for c in verb.children)
+
+
 def _homes(actor: str, m: Mentions) -> list[str]:
     """The bodies an actor belongs to, as the gazetteer and this paragraph's titles say:
     a foreign minister at home is not visiting."""
@@ -877,6 +921,8 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
     if token.pos_ in {"VERB", "AUX"}:
         found.append(_visit(token, m))
         found.append(_hosted(token, m))
+        found.append(_addressed(token, m))
+        found.append(_counterparts(token, m))
     if word == "allied" and token.dep_ == "amod":
         found.append(_allied(token, m))
     if word in lexicon.cues.loyal:

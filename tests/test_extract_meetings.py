@@ -36,6 +36,29 @@ pytestmark = pytest.mark.model
             "Turkish President Recep Tayyip Erdogan.",
             ("recep-tayyip-erdogan", "meets_with", "sergei-lavrov"),
         ),
+        # whom one speaks to in a call is met
+        (
+            "Ethiopian Prime Minister Abiy Ahmed took a harder line, telling Isaias Afwerki "
+            "in a phone call last week that the port was vital.",
+            ("abiy-ahmed", "meets_with", "isaias-afwerki"),
+        ),
+        # sessions are meetings
+        (
+            "Ugandan President Yoweri Museveni held two sessions with the AU's special "
+            "envoy, Raila Odinga.",
+            ("yoweri-museveni", "meets_with", "x-raila-odinga"),
+        ),
+        # a go-between meets each side
+        (
+            "The U.S. envoy Mike Hammer has shuttled between Kinshasa and Kigali in recent weeks.",
+            ("x-mike-hammer", "meets_with", "rwanda"),
+        ),
+        # counterparts who come to talks together meet each other too
+        (
+            "Kenya's Foreign Minister Musalia Mudavadi and his Ugandan counterpart Odongo "
+            "Jeje held talks with U.S. envoy Mike Hammer.",
+            ("x-musalia-mudavadi", "meets_with", "x-odongo-jeje"),
+        ),
     ],
 )
 def test_meetings_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -56,6 +79,17 @@ def test_meetings_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
             "Turkey and Greece have no formal ties, but their special envoys, Hakan Fidan "
             "and George Gerapetritis, met at the border last month.",
             ("turkey", "meets_with", "x-george-gerapetritis"),
+        ),
+        # speaking to someone is no meeting without a call or meeting
+        (
+            "Putin told Erdogan that the deal would hold.",
+            ("vladimir-putin", "meets_with", "recep-tayyip-erdogan"),
+        ),
+        # counterparts who criticise someone have not met
+        (
+            "Kenya's Foreign Minister Musalia Mudavadi and his Ugandan counterpart Odongo "
+            "Jeje criticised U.S. envoy Mike Hammer.",
+            ("x-musalia-mudavadi", "meets_with", "x-odongo-jeje"),
         ),
     ],
 )
