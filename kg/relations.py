@@ -252,6 +252,12 @@ def _party(m: Mentions, token: Token) -> list[str]:
     if named and _part_of_actor(token, m):
         return named
     found = m.resolve(token)
+    own = m.ref_at(token)
+    if own is not None and m.book.type_of(own.actor_id) is ActorType.PERSON:
+        # "Saddam Haftar, the LNA's deputy commander, flew in for talks": the man, not
+        # the body his description names
+        listed = [a for c in token.conjuncts for a in m.resolve(c, conjuncts=False)]
+        found = [a for a in found if a in listed or m.book.type_of(a) is ActorType.PERSON]
     if found:
         return found
     return [
@@ -463,7 +469,8 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
         if verb is not None:
             # "soldiers were killed in fighting with M23": the casualties' side fought
             sides = _subject_tokens(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
-            agents = [a for t in sides for a in m.resolve(t)]
+            resolve = _party if trigger.relation is RelationType.MEETS_WITH else Mentions.resolve
+            agents = [a for t in sides for a in resolve(m, t)]
     between = _objects_via(anchor, frozenset({"between"}))
     if trigger.mutual and between:
         return Found(tuple(a for t in between for a in m.resolve(t)), (), trigger, 0.8, True)

@@ -91,6 +91,12 @@ def test_meetings_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
             "Jeje criticised U.S. envoy Mike Hammer.",
             ("x-musalia-mudavadi", "meets_with", "x-odongo-jeje"),
         ),
+        # a named man comes to talks, not the body his description names
+        (
+            "Saddam Haftar, the commander's son and the LNA's deputy commander-in-chief, flew "
+            "to Cairo on Tuesday for talks with Egyptian President Abdel Fattah al-Sisi.",
+            ("abdel-fattah-el-sisi", "meets_with", "libyan-national-army"),
+        ),
     ],
 )
 def test_meetings_keep_the_wrong_edge_out(text: str, edge: tuple[str, str, str]) -> None:
