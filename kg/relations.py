@@ -213,6 +213,9 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             # "Erbil, which hosts U.S. troops": stationed forces are not met
             targets = [t for t in targets if t.lower_ not in m.lexicon.cues.not_parties]
         objects = [a for t in targets for a in m.resolve(t)]
+        if trigger.relation is RelationType.MEETS_WITH and not objects:
+            objects = [a for t in targets if _both_sides(t, m) for a in _last_parties(m)]
+            objects = [a for a in objects if a not in subjects]
         if token.lemma_.lower() in m.lexicon.cues.event_objects:
             # "condemned the Israeli strikes", "repelled an attack by the RSF"
             objects += [a for d in direct for a in _event_agents(d, m)]
@@ -267,6 +270,18 @@ def _party(m: Mentions, token: Token) -> list[str]:
         for t in _objects_via(c, frozenset({"by"}))
         for a in m.resolve(t)
     ]
+
+
+def _both_sides(token: Token, m: Mentions) -> bool:
+    """ "both delegations", "the two sides": the parties of a meeting, counted."""
+    return token.lower_ in m.lexicon.cues.sides and any(
+        c.lower_ in {"both", "two"} for c in token.children
+    )
+
+
+def _last_parties(m: Mentions) -> list[str]:
+    """The parties of the last meeting the text has told."""
+    return list((m.book.meetings or [()])[-1])
 
 
 def _meeting_parties(event: Token, m: Mentions) -> list[str]:
@@ -848,7 +863,7 @@ def _hosted(token: Token, m: Mentions) -> Found | None:
     events = [e for e in events if any(d.lower_ == "the" or d.dep_ == "poss" for d in e.children)]
     if not events or any(m.resolve(t) for e in events for t in e.subtree if t.i != e.i):
         return None  # "hosted the talks between X and Y" names its own parties
-    parties = [a for a in (m.book.meetings or [()])[-1] if a not in hosts]
+    parties = [a for a in _last_parties(m) if a not in hosts]
     if not hosts or not parties:
         return None
     trigger = Trigger(RelationType.MEETS_WITH, "mediates")

@@ -59,6 +59,12 @@ pytestmark = pytest.mark.model
             "Jeje held talks with U.S. envoy Mike Hammer.",
             ("x-musalia-mudavadi", "meets_with", "x-odongo-jeje"),
         ),
+        # "both delegations": the parties of the meeting told last
+        (
+            "Indian Foreign Minister Subrahmanyam Jaishankar and Wang Yi meet in Geneva. "
+            "Swiss President Karin Keller-Sutter meets both delegations.",
+            ("x-karin-keller-sutter", "meets_with", "wang-yi"),
+        ),
     ],
 )
 def test_meetings_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
