@@ -846,15 +846,7 @@ def _hosted(token: Token, m: Mentions) -> Found | None:
     the host and the guests listed all meet."""
     if token.lemma_.lower() not in m.lexicon.cues.hosts:
         return None
-    events = [
-        c
-        for c in token.children
-        if c.dep_ == "dobj"
-        and any(
-            t.relation is RelationType.MEETS_WITH
-            for t in m.lexicon.nouns.get(c.lemma_.lower(), m.lexicon.nouns.get(c.lower_, ()))
-        )
-    ]
+    events = [c for c in token.children if c.dep_ == "dobj" and _meeting_noun(c, m)]
     hosts = [a for t in _subject_tokens(token) for a in m.resolve(t)]
     listed = _included(token, events, m) if events else []
     if hosts and listed:
