@@ -78,6 +78,9 @@ class Cues:
     arrivals: frozenset[str]
     hosts: frozenset[str]
     not_parties: frozenset[str]
+    delegation_leads: frozenset[str]
+    addressing: frozenset[str]
+    sides: frozenset[str]
     media: frozenset[str]
 
     @property
@@ -201,6 +204,9 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         arrivals=words("arrivals", "lemmas"),
         hosts=words("hosts", "lemmas"),
         not_parties=words("guests", "not_parties"),
+        delegation_leads=words("guests", "led_by"),
+        addressing=words("addressing", "lemmas"),
+        sides=words("guests", "sides"),
         media=words("media", "names"),
     )
 

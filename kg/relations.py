@@ -52,6 +52,9 @@ _LEADS_POSSESSIONS = {
     "alliance",
 }
 
+# Prepositions of time before a gerund: "after meeting Y", "before visiting Moscow"
+_WHEN = frozenset({"after", "before", "since", "while", "upon", "during"})
+
 
 @dataclass(frozen=True, slots=True)
 class Found:
@@ -86,6 +89,10 @@ def _subject_tokens(verb: Token) -> list[Token]:
             continue
         if node.dep_ in {"acl", "relcl"} and node.tag_ == "VBG":
             return [node.head]
+        if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ in _WHEN:
+            # "X told reporters after meeting Y": the gerund shares the clause's subject
+            node = node.head.head
+            continue
         if node.dep_ == "acl" and node.i != verb.i and node.tag_ == "VBN":
             # "a force sent by SADC to help Congo's army": who sent it helps
             return _objects_via(node, frozenset({"by"}))
@@ -129,6 +136,13 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         if not patients and token.dep_ == "advcl":
             patients = _participle_patient(token, m)
         objects = [a for t in patients for a in m.resolve(t)]
+        hosting = token.lemma_.lower() in m.lexicon.cues.hosts
+        if trigger.relation is RelationType.MEETS_WITH and hosting and not objects:
+            # "talks mediated by X and Y": the mediators do not meet each other; "a
+            # meeting hosted by X": the host meets the meeting's parties
+            objects = [a for t in patients for a in _meeting_parties(t, m) if a not in subjects]
+            if not trigger.gathers or len(objects) < 2:
+                return None
         confidence = 0.85
         if (
             trigger.relation is RelationType.LEADS
@@ -140,7 +154,8 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     elif _adjectival(token):
         return None
     else:
-        subjects = [a for t in _accused(token, m) or _subject_tokens(token) for a in m.resolve(t)]
+        resolve = _party if trigger.relation is RelationType.MEETS_WITH else Mentions.resolve
+        subjects = [a for t in _accused(token, m) or _subject_tokens(token) for a in resolve(m, t)]
         helped = (
             token.dep_ in {"ccomp", "xcomp"} and token.head.lemma_.lower() in m.lexicon.cues.helpers
         )
@@ -201,6 +216,9 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             # "Erbil, which hosts U.S. troops": stationed forces are not met
             targets = [t for t in targets if t.lower_ not in m.lexicon.cues.not_parties]
         objects = [a for t in targets for a in m.resolve(t)]
+        if trigger.relation is RelationType.MEETS_WITH and not objects:
+            objects = [a for t in targets if _both_sides(t, m) for a in _last_parties(m)]
+            objects = [a for a in objects if a not in subjects]
         if token.lemma_.lower() in m.lexicon.cues.event_objects:
             # "condemned the Israeli strikes", "repelled an attack by the RSF"
             objects += [a for d in direct for a in _event_agents(d, m)]
@@ -224,6 +242,77 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         subjects, objects = objects, subjects
     # "X clashed with Y": a mutual verb's object acts on its subject too
     return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=trigger.mutual)
+
+
+def _party(m: Mentions, token: Token) -> list[str]:
+    """Who sits at a meeting for a subject: "their envoys, A and B, met" (the people
+    named beside the description, not the states it names), "delegations led by A and
+    B met" (their leaders), else whom the subject names."""
+    named = [
+        a
+        for c in token.children
+        if c.dep_ == "appos"
+        for a in m.resolve(c)
+        if m.book.type_of(a) is ActorType.PERSON
+    ]
+    if named and _part_of_actor(token, m):
+        return named
+    found = m.resolve(token)
+    own = m.ref_at(token)
+    if own is not None and m.book.type_of(own.actor_id) is ActorType.PERSON:
+        # "Saddam Haftar, the LNA's deputy commander, flew in for talks": the man, not
+        # the body his description names
+        listed = [a for c in token.conjuncts for a in m.resolve(c, conjuncts=False)]
+        found = [a for a in found if a in listed or m.book.type_of(a) is ActorType.PERSON]
+    if found:
+        return found
+    return [
+        a
+        for c in token.children
+        if c.dep_ == "acl" and c.lemma_.lower() in m.lexicon.cues.delegation_leads
+        for t in _objects_via(c, frozenset({"by"}))
+        for a in m.resolve(t)
+    ]
+
+
+def _both_sides(token: Token, m: Mentions) -> bool:
+    """ "both delegations", "the two sides": the parties of a meeting, counted."""
+    return token.lower_ in m.lexicon.cues.sides and any(
+        c.lower_ in {"both", "two"} for c in token.children
+    )
+
+
+def _last_parties(m: Mentions) -> list[str]:
+    """The parties of the last meeting the text has told."""
+    return list((m.book.meetings or [()])[-1])
+
+
+def _meeting_parties(event: Token, m: Mentions) -> list[str]:
+    """Who holds a meeting the text names: its own "with"/"between" parties, else the
+    clause it stands in ("A and B signed a deal at a meeting hosted by X", "delegations
+    meet in talks mediated by X")."""
+    if not _meeting_noun(event, m):
+        return []
+    own = _objects_via(event, frozenset({"with", "between"}))
+    if own:
+        return [a for t in own for a in m.resolve(t)]
+    clause = event.head.head if event.dep_ == "pobj" else event.head
+    if event.dep_ not in {"pobj", "dobj"} or clause.pos_ not in {"VERB", "AUX"}:
+        return []
+    held = [c for c in clause.children if c.dep_ == "dobj"]
+    held += _objects_via(clause, frozenset({"with"}))
+    return [a for t in _subject_tokens(clause) for a in _party(m, t)] + [
+        a for t in held for a in m.resolve(t)
+    ]
+
+
+def _meeting_noun(token: Token, m: Mentions) -> bool:
+    """ "talks", "a meeting", "the summit": a noun the lexicon reads as a meeting."""
+    nouns = m.lexicon.nouns
+    return any(
+        t.relation is RelationType.MEETS_WITH
+        for t in nouns.get(token.lemma_.lower(), nouns.get(token.lower_, ()))
+    )
 
 
 def _accused(verb: Token, m: Mentions) -> list[Token]:
@@ -398,7 +487,8 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
         if verb is not None:
             # "soldiers were killed in fighting with M23": the casualties' side fought
             sides = _subject_tokens(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
-            agents = [a for t in sides for a in m.resolve(t)]
+            resolve = _party if trigger.relation is RelationType.MEETS_WITH else Mentions.resolve
+            agents = [a for t in sides for a in resolve(m, t)]
     between = _objects_via(anchor, frozenset({"between"}))
     if trigger.mutual and between:
         return Found(tuple(a for t in between for a in m.resolve(t)), (), trigger, 0.8, True)
@@ -701,6 +791,50 @@ def _visit(token: Token, m: Mentions) -> Found | None:
     return Found(tuple(guests), tuple(hosts), trigger, 0.7, mutual=True)
 
 
+def _addressed(token: Token, m: Mentions) -> Found | None:
+    """ "telling X in a phone call that ...", "assured X during talks": whom one speaks to
+    in a meeting or call is met."""
+    if token.lemma_.lower() not in m.lexicon.cues.addressing:
+        return None
+    settings = _objects_via(token, frozenset({"in", "during", "on", "at"}))
+    if not any(_meeting_noun(t, m) for t in settings):
+        return None
+    speakers = [a for t in _subject_tokens(token) for a in m.resolve(t)]
+    heard = [a for c in token.children if c.dep_ in {"dobj", "dative"} for a in m.resolve(c)]
+    if not speakers or not heard:
+        return None
+    trigger = Trigger(RelationType.MEETS_WITH, "calls")
+    return Found(tuple(speakers), tuple(heard), trigger, 0.75, mutual=True)
+
+
+def _counterparts(verb: Token, m: Mentions) -> Found | None:
+    """ "X and his Rwandan counterpart Y held talks with Z": whoever comes to a meeting
+    with their counterpart meets that counterpart too."""
+    pairs = [
+        (s, c)
+        for s in verb.children
+        if s.dep_ == "nsubj"
+        for c in s.conjuncts
+        if c.lemma_.lower() == "counterpart" and any(p.dep_ == "poss" for p in c.children)
+    ]
+    if not pairs or not _meeting_clause(verb, m):
+        return None
+    sides = [a for pair in pairs for t in pair for a in m.resolve(t, conjuncts=False)]
+    if len(set(sides)) < 2:
+        return None
+    trigger = Trigger(RelationType.MEETS_WITH, "meets")
+    return Found(tuple(sides), (), trigger, 0.75, mutual=True)
+
+
+def _meeting_clause(verb: Token, m: Mentions) -> bool:
+    """ "met", "held talks", "attended the summit": a clause that tells of a meeting."""
+    lexicon = m.lexicon
+    meets = any(
+        t.relation is RelationType.MEETS_WITH for t in lexicon.verbs.get(verb.lemma_.lower(), ())
+    )
+    return meets or any(c.dep_ == "dobj" and _meeting_noun(c, m) for c in verb.children)
+
+
 def _homes(actor: str, m: Mentions) -> list[str]:
     """The bodies an actor belongs to, as the gazetteer and this paragraph's titles say:
     a foreign minister at home is not visiting."""
@@ -715,15 +849,7 @@ def _hosted(token: Token, m: Mentions) -> Found | None:
     the host and the guests listed all meet."""
     if token.lemma_.lower() not in m.lexicon.cues.hosts:
         return None
-    events = [
-        c
-        for c in token.children
-        if c.dep_ == "dobj"
-        and any(
-            t.relation is RelationType.MEETS_WITH
-            for t in m.lexicon.nouns.get(c.lemma_.lower(), m.lexicon.nouns.get(c.lower_, ()))
-        )
-    ]
+    events = [c for c in token.children if c.dep_ == "dobj" and _meeting_noun(c, m)]
     hosts = [a for t in _subject_tokens(token) for a in m.resolve(t)]
     listed = _included(token, events, m) if events else []
     if hosts and listed:
@@ -732,7 +858,7 @@ def _hosted(token: Token, m: Mentions) -> Found | None:
     events = [e for e in events if any(d.lower_ == "the" or d.dep_ == "poss" for d in e.children)]
     if not events or any(m.resolve(t) for e in events for t in e.subtree if t.i != e.i):
         return None  # "hosted the talks between X and Y" names its own parties
-    parties = [a for a in (m.book.meetings or [()])[-1] if a not in hosts]
+    parties = [a for a in _last_parties(m) if a not in hosts]
     if not hosts or not parties:
         return None
     trigger = Trigger(RelationType.MEETS_WITH, "mediates")
@@ -812,6 +938,8 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
     if token.pos_ in {"VERB", "AUX"}:
         found.append(_visit(token, m))
         found.append(_hosted(token, m))
+        found.append(_addressed(token, m))
+        found.append(_counterparts(token, m))
     if word == "allied" and token.dep_ == "amod":
         found.append(_allied(token, m))
     if word in lexicon.cues.loyal:
