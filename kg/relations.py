@@ -886,7 +886,7 @@ def _possession(token: Token, m: Mentions, word_actor) -> Found | None:
     ]
     if not people:
         return None
-    named = m.resolve(token) or [a for a in [word_actor(token)] if a]
+    named = m.resolve(token, conjuncts=False) or [a for a in [word_actor(token)] if a]
     led = [a for a in named if m.book.type_of(a) is not ActorType.PERSON]
     if not led:
         return None

@@ -557,6 +557,11 @@ def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) ->
             "Mali and Niger formed their own confederation, the Alliance of Sahel States.",
             ("mali", "member_of", "niger"),
         ),
+        # "his faction and Asmara": he leads the faction, not what is listed beside it
+        (
+            "Hamas and Hezbollah met. The pact between Sinwar's faction and Tehran held.",
+            ("yahya-sinwar", "leads", "iran"),
+        ),
     ],
 )
 def test_news_mechanisms_keep_the_wrong_edge_out(text: str, edge: tuple[str, str, str]) -> None:
