@@ -641,9 +641,21 @@ def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     others = [a for a in others if a not in holders]
     if not holders or not others:
         return None
-    if trigger.reverse:
+    if trigger.reverse or _state_and_its_ally(token, holders, others, m):
         holders, others = others, holders
     return Found(tuple(holders), tuple(others), trigger, 0.8)
+
+
+def _state_and_its_ally(token: Token, holders: list[str], others: list[str], m: Mentions) -> bool:
+    """ "Moscow ... the fall of its ally Bashar al-Assad": a state's ally that is a ruler
+    or a government is one the state backs ("the junta's main foreign ally", a foreign
+    force, still backs the junta)."""
+    if token.lemma_.lower() != "ally":
+        return False
+    rulers = {ActorType.PERSON, ActorType.GOVERNMENT}
+    return all(m.book.type_of(a) in rulers for a in holders) and all(
+        m.book.type_of(a) is ActorType.STATE for a in others
+    )
 
 
 def _role_holders(token: Token, m: Mentions) -> list[str]:

@@ -434,6 +434,11 @@ def edges(text: str) -> set[tuple[str, str, str]]:
         ("Moscow suspended Belarus's membership.", ("russia", "opposes", "belarus")),
         # a state's deployment stands for it
         ("The EU has helped fund the Rwandan deployment.", ("european-union", "backs", "rwanda")),
+        # a state's ally that is a ruler is one the state backs
+        (
+            "Tehran lost its footing after the fall of its ally Bashar al-Assad.",
+            ("iran", "backs", "assad"),
+        ),
     ],
 )
 def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
