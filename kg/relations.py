@@ -1051,9 +1051,15 @@ def relations_in(
 
 
 def _well_typed(relation: Relation, m: Mentions) -> bool:
-    """Nobody leads a person or is a member of one."""
-    if relation.relation in {RelationType.LEADS, RelationType.MEMBER_OF}:
-        return m.book.type_of(relation.object) is not ActorType.PERSON
+    """Nobody leads a person or is a member of one; a government is not a member of the
+    state it governs ("Afghanistan's Taliban government")."""
+    titled = relation.relation in {RelationType.LEADS, RelationType.MEMBER_OF}
+    if titled and m.book.type_of(relation.object) is ActorType.PERSON:
+        return False
+    if relation.relation is RelationType.MEMBER_OF:
+        subject = m.book.actors.get(relation.subject)
+        governs = subject is not None and subject.type is ActorType.GOVERNMENT
+        return not (governs and subject.country == relation.object)
     return True
 
 

@@ -567,6 +567,11 @@ def test_news_mechanisms_draw_the_edge(text: str, edge: tuple[str, str, str]) ->
             "Hamas and Hezbollah met. The pact between Sinwar's faction and Tehran held.",
             ("yahya-sinwar", "leads", "iran"),
         ),
+        # a government is not a member of the state it governs
+        (
+            "Talks between Pakistan and Afghanistan's Taliban government resumed.",
+            ("taliban", "member_of", "afghanistan"),
+        ),
     ],
 )
 def test_news_mechanisms_keep_the_wrong_edge_out(text: str, edge: tuple[str, str, str]) -> None:
