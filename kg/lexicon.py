@@ -30,6 +30,7 @@ class Trigger:
     objects: frozenset[str] = frozenset()  # the verb counts only with one of these objects
     marked_by: frozenset[str] = frozenset()  # ... or only with one of these words below it
     gathers: bool = False  # the objects meet one another too ("X hosted A and B")
+    particle: str = ""  # the verb counts only with this particle ("forced out X")
 
 
 @lru_cache(maxsize=8)
@@ -62,6 +63,8 @@ class Cues:
     event_claims: frozenset[str]
     accusations: frozenset[str]
     helpers: frozenset[str]
+    wars: frozenset[str]
+    war_spans: frozenset[str]
     negators: frozenset[str]
     denials: frozenset[str]
     hypothetical: frozenset[str]
@@ -136,6 +139,7 @@ def _trigger(table: dict[str, object], where: str) -> Trigger:
         objects=frozenset(objects),
         marked_by=frozenset(marked_by),
         gathers=bool(table.get("gathers", False)),
+        particle=str(table.get("particle", "")).lower(),
     )
 
 
@@ -188,6 +192,8 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         event_claims=words("event_claims", "lemmas"),
         accusations=words("accusations", "lemmas"),
         helpers=words("helpers", "lemmas"),
+        wars=words("wars", "lemmas"),
+        war_spans=words("wars", "spans"),
         negators=words("polarity", "negators"),
         denials=words("polarity", "denials"),
         hypothetical=words("polarity", "hypothetical"),

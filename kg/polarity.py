@@ -26,9 +26,16 @@ def _governors(trigger: Token, limit: int = 8) -> Iterator[Token]:
     node = trigger
     for _ in range(limit):
         yield node
-        if node.head.i == node.i or node.dep_ not in _CONTROL:
+        if node.head.i == node.i or node.dep_ not in _CONTROL or _across_semicolon(node):
             return
         node = node.head
+
+
+def _across_semicolon(node: Token) -> bool:
+    """ "X fought Y until 2022; Z has always rejected the claims": a semicolon ends a
+    clause, so a stance after it does not reach back (the parser may join the two)."""
+    low, high = sorted((node.i, node.head.i))
+    return node.dep_ == "ccomp" and any(t.text == ";" for t in node.doc[low:high])
 
 
 def _light_head(trigger: Token) -> Token | None:

@@ -128,6 +128,10 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         return None  # "the bloc was formed by X": the active form only
     if trigger.marked_by and not _marked(token, trigger.marked_by):
         return None  # "designated Hamas a terrorist group", not "designated him envoy"
+    if trigger.particle and not any(
+        c.dep_ == "prt" and c.lower_ == trigger.particle for c in token.children
+    ):
+        return None  # "forced out the governor", not "forced talks"
     if passive:
         subjects = [a for t in agents for a in m.resolve(t)]
         patients = [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -154,7 +158,7 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     elif _adjectival(token):
         return None
     else:
-        resolve = _party if trigger.relation is RelationType.MEETS_WITH else Mentions.resolve
+        resolve = _party if trigger.relation is RelationType.MEETS_WITH else _side
         subjects = [a for t in _accused(token, m) or _subject_tokens(token) for a in resolve(m, t)]
         helped = (
             token.dep_ in {"ccomp", "xcomp"} and token.head.lemma_.lower() in m.lexicon.cues.helpers
@@ -165,6 +169,9 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         if not subjects:
             # "the U.S.-led coalition fighting IS": a body named only by who leads it
             subjects = [a for t in _subject_tokens(token) for a in _leaders_of(t, m)]
+        if not subjects and trigger.mutual and not trigger.direct:
+            # "the clashes pitted X against Y": the object is one side, not a target
+            subjects = [a for c in token.children if c.dep_ == "dobj" for a in m.resolve(c)]
         between = _objects_via(token, frozenset({"between"}))
         if between and not subjects and trigger.relation is RelationType.OPPOSES:
             # "fighting between the SDF and the SNA continued": each side fights the other
@@ -241,7 +248,29 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         # "Azerbaijan buys weapons from Israel": the seller backs the buyer
         subjects, objects = objects, subjects
     # "X clashed with Y": a mutual verb's object acts on its subject too
-    return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=trigger.mutual)
+    mutual = trigger.mutual or _war(token, m)
+    return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=mutual)
+
+
+def _war(verb: Token, m: Mentions) -> bool:
+    """ "X has fought Y since 2021": fighting that lasts is a war, fought by both sides."""
+    cues = m.lexicon.cues
+    marks = [g for c in verb.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark"]
+    return verb.lemma_.lower() in cues.wars and any(
+        c.dep_ in {"aux", "prep", "mark"} and c.lower_ in cues.war_spans
+        for c in [*verb.children, *marks]
+    )
+
+
+def _side(m: Mentions, token: Token) -> list[str]:
+    """Whom a subject acts for: its own name, or for a force no name owns, whom it is
+    loyal to ("forces loyal to X") or of ("the administration of Prime Minister X")."""
+    found = m.resolve(token)
+    if found or not _part_of_actor(token, m):
+        return found
+    loyal = [c for c in token.children if c.dep_ == "amod" and c.lower_ in m.lexicon.cues.loyal]
+    owners = [t for c in loyal for t in _objects_via(c, frozenset({"to", "with"}))]
+    return [a for t in owners + _objects_via(token, frozenset({"of"})) for a in m.resolve(t)]
 
 
 def _party(m: Mentions, token: Token) -> list[str]:
@@ -325,13 +354,13 @@ def _accused(verb: Token, m: Mentions) -> list[Token]:
 
 
 def _marked(verb: Token, words: frozenset[str]) -> bool:
-    """One of ``words`` below the verb, outside its subject."""
-    return any(
-        t.lower_ in words
-        for c in verb.children
-        if c.dep_ not in {"nsubj", "nsubjpass"}
-        for t in c.subtree
-    )
+    """One of ``words`` below the verb, outside its subject, or in a phrase after a
+    relative clause that the parser hung on the clause's noun ("Germany, which designated
+    X, as a terrorist group")."""
+    below = [c for c in verb.children if c.dep_ not in {"nsubj", "nsubjpass"}]
+    if verb.dep_ == "relcl":
+        below += [c for c in verb.head.children if c.dep_ == "prep" and c.i > verb.i]
+    return any(t.lower_ in words for c in below for t in c.subtree)
 
 
 def _reciprocal(verb: Token) -> bool:
@@ -437,7 +466,7 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
         targets = [a for t in _subject_tokens(anchor.head.head) for a in m.resolve(t)]
         owners = []
     elif governor is not None and governor.lemma_.lower() in cues.light_verbs:
-        doers = [a for t in _subject_tokens(governor) for a in m.resolve(t)]
+        doers = [a for t in _subject_tokens(governor) for a in _side(m, t)]
         if doers and agents and not targets and not set(doers) & set(agents):
             # "M23 launches Congo offensive": the subject acts, the modifier is the target.
             agents, targets = doers, agents
