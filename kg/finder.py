@@ -156,6 +156,8 @@ class MentionFinder:
                 continue
             if kind == "demonym" and not _demonym_refers(doc[end - 1], self.lexicon):
                 continue
+            if kind == "name" and entry.actor.type is ActorType.PERSON:
+                start = _given_names(doc, start, end, title_words(cues))
             yield start, end, kind, self.book.known(entry.id, text)
 
     def _entities(
@@ -262,6 +264,19 @@ class MentionFinder:
         if any(t.pos_ not in {"ADJ", "NOUN"} or not t.is_lower for t in between):
             return None
         return start, token.i + 1, kind, actor_id
+
+
+def _given_names(doc: Doc, start: int, end: int, titles: frozenset[str]) -> int:
+    """ "Sergey Kyslytsya" where the gazetteer knows "Kyslytsya": the capitalised words
+    the model reads as the same person's name (titles aside), so a title before reaches."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start < start and ent.end == end:
+            while start > ent.start:
+                word = doc[start - 1]
+                if not (word.is_alpha and word.text[0].isupper()) or word.lower_ in titles:
+                    break
+                start -= 1
+    return start
 
 
 def _common(token: Token) -> bool:

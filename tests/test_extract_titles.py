@@ -114,3 +114,8 @@ def test_titles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
 )
 def test_titles_keep_the_wrong_edge_out(text: str, edge: tuple[str, str, str]) -> None:
     assert edge not in edges(text)
+
+
+def test_a_title_reaches_a_known_surname_through_a_given_name_spelled_otherwise() -> None:
+    text = "The Ukrainian team in Geneva included Deputy Foreign Minister Sergei Kyslytsya."
+    assert ("serhiy-kyslytsya", "member_of", "ukraine") in edges(text)
