@@ -134,6 +134,8 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         return None  # "forced out the governor", not "forced talks"
     if passive:
         subjects = [a for t in agents for a in m.resolve(t)]
+        if not subjects and trigger.relation is RelationType.OPPOSES:
+            subjects = _attack_agents(token, m)
         patients = [c for c in token.children if c.dep_ == "nsubjpass"]
         if not patients and token.dep_ in {"acl", "relcl"}:
             patients = [token.head]
@@ -351,6 +353,28 @@ def _accused(verb: Token, m: Mentions) -> list[Token]:
     if accuser is None:
         return []
     return [c for c in accuser.children if c.dep_ in {"dobj", "nsubjpass"}]
+
+
+def _attack_agents(verb: Token, m: Mentions) -> list[str]:
+    """ "soldiers were killed in an Israeli strike": whose the attack is that the victims
+    fell in (the actors its modifiers name); "killed and 17 others wounded in a strike"
+    shares it."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN")]
+    events = [
+        t
+        for v in verbs
+        for t in _objects_via(v, frozenset({"in", "during"}))
+        if any(
+            r.relation is RelationType.OPPOSES for r in m.lexicon.nouns.get(t.lemma_.lower(), ())
+        )
+    ]
+    return [
+        a
+        for e in events
+        for c in e.children
+        if c.dep_ in {"amod", "compound", "nmod"}
+        for a in m.resolve(c)
+    ]
 
 
 def _marked(verb: Token, words: frozenset[str]) -> bool:

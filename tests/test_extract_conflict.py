@@ -12,6 +12,17 @@ pytestmark = pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "edge"),
     [
+        # victims who fell in someone's strike, or were wounded in it
+        (
+            "Two Iraqi soldiers were killed and five others wounded in a Turkish drone strike.",
+            ("turkey", "opposes", "iraq"),
+        ),
+        ("Hamas gunmen wounded two Israeli soldiers.", ("hamas", "opposes", "israel")),
+        # loyalists back the one they are loyal to
+        (
+            "Loyalists of Bashar al-Assad ambushed a patrol near Latakia.",
+            ("assad-loyalists", "backs", "assad"),
+        ),
         # fighting that lasts is a war: both sides fight
         (
             "The Taliban, who have fought the Islamic State since 2015, control Afghanistan.",
