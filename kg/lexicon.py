@@ -50,6 +50,7 @@ class Cues:
     actor_words: dict[str, str]
     metonymy_heads: frozenset[str]
     located: frozenset[str]
+    speak_for: frozenset[str]
     located_qualifiers: frozenset[str]
     held: frozenset[str]
     operated: frozenset[str]
@@ -179,6 +180,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         actor_words=actor_words,
         metonymy_heads=words("metonymy", "heads"),
         located=words("metonymy", "located"),
+        speak_for=words("metonymy", "speak_for"),
         located_qualifiers=words("metonymy", "located_qualifiers"),
         held=words("metonymy", "held"),
         operated=words("metonymy", "operated"),

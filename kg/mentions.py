@@ -264,6 +264,8 @@ class Mentions:
                 for g in c.children
                 if g.dep_ in {"amod", "compound"}
             ]
+            if token.lower_ in cues.speak_for:  # "negotiators for the M23 rebels"
+                operators += [o for p in token.children if p.lower_ == "for" for o in p.children]
             owners = [
                 a
                 for m in [*modifiers, *named, *operators]

@@ -852,8 +852,10 @@ def _visit(token: Token, m: Mentions) -> Found | None:
     ]
     if not hosts or not guests:
         return None
-    trigger = Trigger(RelationType.MEETS_WITH, "visits")
-    return Found(tuple(guests), tuple(hosts), trigger, 0.7, mutual=True)
+    # "Congolese officials and negotiators for the M23 have arrived in Doha for talks":
+    # the guests come to meet one another too
+    trigger = Trigger(RelationType.MEETS_WITH, "visits", gathers=True)
+    return Found(tuple(hosts), tuple(dict.fromkeys(guests)), trigger, 0.7, mutual=True)
 
 
 def _addressed(token: Token, m: Mentions) -> Found | None:

@@ -12,6 +12,15 @@ pytestmark = pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "edge"),
     [
+        # envoys "for" a side speak for it; guests who arrive for talks meet one another
+        (
+            "Envoys for Hamas and Israeli negotiators arrived in Cairo for talks.",
+            ("hamas", "meets_with", "israel"),
+        ),
+        (
+            "An Egyptian delegation sat down with a Turkish team in Ankara.",
+            ("egypt", "meets_with", "turkey"),
+        ),
         # a gerund after a preposition of time shares the clause's subject
         (
             '"We made progress," Turkish Foreign Minister Hakan Fidan told reporters after '
