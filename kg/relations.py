@@ -852,10 +852,16 @@ def _visit(token: Token, m: Mentions) -> Found | None:
     ]
     if not hosts or not guests:
         return None
-    # "Congolese officials and negotiators for the M23 have arrived in Doha for talks":
-    # the guests come to meet one another too
-    trigger = Trigger(RelationType.MEETS_WITH, "visits", gathers=True)
-    return Found(tuple(hosts), tuple(dict.fromkeys(guests)), trigger, 0.7, mutual=True)
+    trigger = Trigger(RelationType.MEETS_WITH, "visits")
+    return Found(tuple(guests), tuple(hosts), trigger, 0.7, mutual=True)
+
+
+def _fellow_guests(visit: Found | None) -> Found | None:
+    """ "Congolese officials and negotiators for the M23 have arrived in Doha for talks":
+    the guests come to meet one another too."""
+    if visit is None or len(set(visit.subjects)) < 2:
+        return None
+    return Found(visit.subjects, (), visit.trigger, visit.confidence, mutual=True)
 
 
 def _addressed(token: Token, m: Mentions) -> Found | None:
@@ -1003,7 +1009,8 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
         found.append(_listed_members(token, m))
         found.append(_own_force(token, m))
     if token.pos_ in {"VERB", "AUX"}:
-        found.append(_visit(token, m))
+        visit = _visit(token, m)
+        found += [visit, _fellow_guests(visit)]
         found.append(_hosted(token, m))
         found.append(_addressed(token, m))
         found.append(_counterparts(token, m))
