@@ -356,9 +356,8 @@ def _accused(verb: Token, m: Mentions) -> list[Token]:
 
 
 def _attack_agents(verb: Token, m: Mentions) -> list[str]:
-    """ "soldiers were killed in an Israeli strike": whose the attack is that the victims
-    fell in (the actors its modifiers name); "killed and 17 others wounded in a strike"
-    shares it."""
+    """ "soldiers were killed in an Israeli strike": who carried out the attack the victims
+    fell in; "killed and 17 others wounded in a strike" shares it."""
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN")]
     events = [
         t
@@ -368,13 +367,7 @@ def _attack_agents(verb: Token, m: Mentions) -> list[str]:
             r.relation is RelationType.OPPOSES for r in m.lexicon.nouns.get(t.lemma_.lower(), ())
         )
     ]
-    return [
-        a
-        for e in events
-        for c in e.children
-        if c.dep_ in {"amod", "compound", "nmod"}
-        for a in m.resolve(c)
-    ]
+    return [a for e in events for a in _event_agents(e, m)]
 
 
 def _marked(verb: Token, words: frozenset[str]) -> bool:
