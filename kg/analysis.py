@@ -29,6 +29,7 @@ from typing import Any
 
 import networkx as nx
 
+from .bulk import collector_paused
 from .format import table
 
 __all__ = [
@@ -48,6 +49,8 @@ __all__ = [
 ALIGNED = ("backs", "leads", "member_of")
 """Relation types that put two actors on one side, for ``balance`` and ``coalitions``."""
 
+_HOSTILE = ("opposes",)
+_ROUNDS = 50  # of single moves in ``coalitions``: a local optimum comes in a few
 _SIGN = {1: "+", -1: "-"}
 
 
@@ -55,7 +58,7 @@ def signed_graph(
     G: nx.MultiDiGraph,
     *,
     positive: Iterable[str] = ("backs",),
-    negative: Iterable[str] = ("opposes",),
+    negative: Iterable[str] = _HOSTILE,
 ) -> nx.DiGraph:
     """The aggregated signed digraph: one edge per ordered pair of actors.
 
@@ -74,50 +77,71 @@ def signed_graph(
     >>> S["a"]["b"]["sign"], S["a"]["b"]["weight"], S["a"]["b"]["contested"]
     (-1, 3, True)
     """
-    sides = {kind: 1 for kind in positive} | {kind: -1 for kind in negative}
-    ties: dict[tuple[str, str], dict[str, Any]] = {}
-    for u, v, key, data in G.edges(keys=True, data=True):
-        sign = sides.get(data.get("relation", key))
-        if sign is None:
-            continue
-        edge = ties.get((u, v))
-        if edge is None:
-            edge = ties[u, v] = {
-                "positive": 0,
-                "negative": 0,
-                "relations": [],
-                "contested": False,
-                "seen": {},
-            }
-        side = "positive" if sign > 0 else "negative"
-        edge[side] = max(edge[side], max(1, int(data.get("sources") or 0)))
-        edge["relations"].append(data.get("relation", key))
-        edge["contested"] = edge["contested"] or bool(data.get("contested"))
-        dates = [d for d in (data.get("first_seen"), data.get("last_seen")) if d]
-        edge["seen"].setdefault(sign, []).extend(dates)
+    pairs = _signed_pairs(G, positive, negative)
     S = nx.DiGraph()
-    pairs = sorted(ties)
     for u, v in pairs:
         for node in (u, v):
             if node not in S:
                 S.add_node(node, **G.nodes[node])
-    S.add_edges_from((u, v, ties[u, v]) for u, v in pairs)
-    for _, _, edge in S.edges(data=True):
-        seen = edge.pop("seen")
-        if edge["positive"] != edge["negative"]:
-            sign = 1 if edge["positive"] > edge["negative"] else -1
-        else:
-            sign = 1 if max(seen.get(1, []), default="") > max(seen.get(-1, []), default="") else -1
-        dates = sorted(d for ds in seen.values() for d in ds)
-        edge.update(
-            sign=sign,
-            weight=edge["positive"] if sign > 0 else edge["negative"],
-            relations=sorted(set(edge["relations"])),
-            contested=edge["contested"] or (edge["positive"] > 0 and edge["negative"] > 0),
-            first_seen=dates[0] if dates else None,
-            last_seen=dates[-1] if dates else None,
-        )
+    S.add_edges_from((u, v, tie) for (u, v), tie in pairs.items())
     return S
+
+
+def _signed_pairs(
+    G: nx.MultiDiGraph, positive: Iterable[str], negative: Iterable[str]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """``signed_graph``'s edges: each ordered pair's attributes, pairs in sorted order.
+
+    One pass over the multigraph keeping a few numbers and dates a pair (the latest date
+    of each sign decides an even contest), then one dict a pair: at a million claims the
+    graph has hundreds of thousands of edges."""
+    sides = {kind: 1 for kind in positive} | {kind: -1 for kind in negative}
+    # per pair: positive, negative, relations, contested, latest + date, latest - date,
+    # first date, last date ("" for none)
+    acc: dict[tuple[str, str], list[Any]] = {}
+    for u, v, key, data in G.edges(keys=True, data=True):
+        relation = data.get("relation", key)
+        sign = sides.get(relation)
+        if sign is None:
+            continue
+        entry = acc.get((u, v))
+        if entry is None:
+            entry = acc[u, v] = [0, 0, [], False, "", "", "", ""]
+        sources = int(data.get("sources") or 0) or 1
+        side = 0 if sign > 0 else 1
+        if sources > entry[side]:
+            entry[side] = sources
+        entry[2].append(relation)
+        if data.get("contested"):
+            entry[3] = True
+        first, last = data.get("first_seen") or "", data.get("last_seen") or ""
+        if first or last:
+            # plain comparisons, not max() and min(): this loop runs once an edge
+            earliest, latest = (
+                (first, last) if first and (not last or first <= last) else (last, first)
+            )
+            latest = latest or earliest
+            if latest > entry[4 + side]:
+                entry[4 + side] = latest
+            if latest > entry[7]:
+                entry[7] = latest
+            if not entry[6] or earliest < entry[6]:
+                entry[6] = earliest
+    pairs = {}
+    for pair in sorted(acc):
+        up, down, relations, contested, up_date, down_date, first, last = acc[pair]
+        sign = (1 if up > down else -1) if up != down else (1 if up_date > down_date else -1)
+        pairs[pair] = {
+            "positive": up,
+            "negative": down,
+            "relations": sorted(set(relations)) if len(relations) > 1 else relations,
+            "contested": contested or (up > 0 and down > 0),
+            "sign": sign,
+            "weight": up if sign > 0 else down,
+            "first_seen": first or None,
+            "last_seen": last or None,
+        }
+    return pairs
 
 
 def most_backed(S: nx.DiGraph, *, top: int = 10) -> list[dict[str, Any]]:
@@ -160,7 +184,7 @@ def brokers(
     """
     H = nx.Graph()
     H.add_nodes_from(sorted(G.nodes))
-    H.add_edges_from(sorted((min(u, v), max(u, v)) for u, v, *_ in G.edges if u != v))
+    H.add_edges_from(sorted({(min(u, v), max(u, v)) for u, v in G.edges() if u != v}))
     pivots = min(samples, max(1, budget // max(1, H.number_of_edges())))
     pivots = pivots if H.number_of_nodes() > pivots else None
     scores = nx.betweenness_centrality(H, k=pivots, normalized=True, seed=0)
@@ -185,7 +209,10 @@ def balance(S: nx.DiGraph, *, top: int | None = None) -> dict[str, Any]:
     >>> report["triads"], report["balanced"], report["unbalanced"][0]["signs"]
     (1, 0, {'a-b': '+', 'a-c': '-', 'b-c': '+'})
     """
-    ties = _ties(S)
+    return _balance(_ties(S), top)
+
+
+def _balance(ties: dict[str, dict[str, int]], top: int | None) -> dict[str, Any]:
     later = {a: {n for n in of_a if n > a} for a, of_a in ties.items()}
     ups = {a: {n for n in above if ties[a][n] > 0} for a, above in later.items()}
     downs = {a: later[a] - ups[a] for a in later}
@@ -225,7 +252,7 @@ def balance(S: nx.DiGraph, *, top: int | None = None) -> dict[str, Any]:
     }
 
 
-def coalitions(S: nx.DiGraph, *, rounds: int = 50) -> list[list[str]]:
+def coalitions(S: nx.DiGraph, *, rounds: int = _ROUNDS) -> list[list[str]]:
     """A partition of the signed graph into blocs with low frustration.
 
     Frustration is the weight of positive ties between blocs plus negative ties within
@@ -244,7 +271,10 @@ def coalitions(S: nx.DiGraph, *, rounds: int = 50) -> list[list[str]]:
     >>> coalitions(S)
     [['assad', 'russia'], ['rebels', 'turkey']]
     """
-    ties = _ties(S)
+    return _coalitions(_ties(S), rounds)
+
+
+def _coalitions(ties: dict[str, dict[str, int]], rounds: int) -> list[list[str]]:
     bloc = _agglomerate(ties)
     fresh = itertools.count(len(bloc))
     for _ in range(rounds):
@@ -274,9 +304,13 @@ def frustration(S: nx.DiGraph, blocs: Iterable[Iterable[str]]) -> int:
     >>> frustration(S, [["a", "b"]]), frustration(S, [["a"], ["b"]])
     (2, 0)
     """
+    return _frustration(_ties(S), blocs)
+
+
+def _frustration(ties: dict[str, dict[str, int]], blocs: Iterable[Iterable[str]]) -> int:
     where = {node: number for number, members in enumerate(blocs) for node in members}
     total = 0
-    for u, of_u in _ties(S).items():
+    for u, of_u in ties.items():
         for v, tie in of_u.items():
             same = u in where and v in where and where[u] == where[v]
             if u < v and (tie > 0) != same:
@@ -323,24 +357,27 @@ def analyze(
     >>> report["coalitions"][0]["actors"], report["chains"][0]["path"]
     (['hezbollah', 'iran'], ['iran', 'hezbollah'])
     """
-    S = signed_graph(G)
-    aligned = signed_graph(G, positive=ALIGNED)
-    blocs = coalitions(aligned)
-    report: dict[str, Any] = {
-        "actors": G.number_of_nodes(),
-        "edges": G.number_of_edges(),
-        "most_backed": most_backed(S, top=top),
-        "most_opposed": most_opposed(S, top=top),
-        "brokers": brokers(G, top=top),
-        "balance": balance(aligned, top=top),
-        "coalitions": [
-            {"bloc": i, "actors": members, "labels": [_label(G, n) for n in members]}
-            for i, members in enumerate(blocs, start=1)
-        ],
-        "frustration": frustration(aligned, blocs),
-    }
-    if chain is not None:
-        report["chains"] = support_chains(S, *chain)
+    with collector_paused():  # millions of small dicts and sets on a large graph
+        S = signed_graph(G)
+        # the aligned ties straight from the multigraph: no signed digraph is built for them
+        pairs = _signed_pairs(G, ALIGNED, _HOSTILE)
+        aligned = _net_ties((u, v, tie["sign"] * tie["weight"]) for (u, v), tie in pairs.items())
+        blocs = _coalitions(aligned, _ROUNDS)
+        report: dict[str, Any] = {
+            "actors": G.number_of_nodes(),
+            "edges": G.number_of_edges(),
+            "most_backed": most_backed(S, top=top),
+            "most_opposed": most_opposed(S, top=top),
+            "brokers": brokers(G, top=top),
+            "balance": _balance(aligned, top),
+            "coalitions": [
+                {"bloc": i, "actors": members, "labels": [_label(G, n) for n in members]}
+                for i, members in enumerate(blocs, start=1)
+            ],
+            "frustration": _frustration(aligned, blocs),
+        }
+        if chain is not None:
+            report["chains"] = support_chains(S, *chain)
     return report
 
 
@@ -406,15 +443,19 @@ def _ranked_in_edges(S: nx.DiGraph, sign: int, top: int) -> list[dict[str, Any]]
 
 
 def _ties(S: nx.DiGraph) -> dict[str, dict[str, int]]:
+    return _net_ties((u, v, data["sign"] * data["weight"]) for u, v, data in S.edges(data=True))
+
+
+def _net_ties(signed: Iterable[tuple[str, str, int]]) -> dict[str, dict[str, int]]:
     """The undirected signed ties, both directions of a pair summed (sign times weight),
     as an adjacency of plain dicts; pairs that cancel out, and actors left without a
     tie, are dropped. Plain dicts: triads and moves look ties up millions of times on a
     large graph."""
     net: dict[tuple[str, str], int] = {}
-    for u, v, data in S.edges(data=True):
+    for u, v, tie in signed:
         if u != v:
             pair = (min(u, v), max(u, v))
-            net[pair] = net.get(pair, 0) + data["sign"] * data["weight"]
+            net[pair] = net.get(pair, 0) + tie
     ties: dict[str, dict[str, int]] = {}
     for (u, v), tie in sorted(net.items()):
         if tie:

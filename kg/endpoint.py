@@ -50,7 +50,7 @@ from .store import (
     stored_documents,
     write_update,
 )
-from .summary import REFRESH
+from .summary import OPENING_REFRESH, REFRESH
 from .vocab import KG, doc_iri
 
 __all__ = ["SparqlEndpointStore", "bind_values", "open_any", "sparql_term"]
@@ -217,6 +217,7 @@ class SparqlEndpointStore:
         self.store_url = store_url
         self.timeout = timeout
         self._stale = True  # edges another client marked pending (see kg.summary)
+        self._next_refresh = OPENING_REFRESH
 
     @classmethod
     def from_url(cls, url: str, *, timeout: float = 120.0) -> SparqlEndpointStore:
@@ -247,7 +248,8 @@ class SparqlEndpointStore:
         """Recompute the pending edge summaries (``kg.summary.REFRESH``) if any may be."""
         if self._stale:
             self._stale = False
-            self._update(REFRESH, StoreError)
+            self._update(self._next_refresh, StoreError)
+            self._next_refresh = REFRESH
 
     # -- HTTP ---------------------------------------------------------------------------
 

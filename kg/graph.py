@@ -19,6 +19,7 @@ from typing import Any
 
 import networkx as nx
 
+from .bulk import collector_paused
 from .model import (
     Actor,
     ActorType,
@@ -32,7 +33,8 @@ from .model import (
 from .query import run_query
 from .sources import event_date, fingerprint, group_sources
 from .store import GraphStore, Row, Value
-from .vocab import actor_id_of, relation_type_of
+from .summary import EdgeSummary, stored_summaries
+from .vocab import actor_id_of, actor_iri, relation_iri, relation_type_of
 
 __all__ = ["claims_graph", "to_networkx"]
 
@@ -83,18 +85,19 @@ def to_networkx(
     >>> to_networkx([Extraction(Document("d", "No news."), (), ())]).number_of_nodes()
     0
     """
-    if isinstance(source, GraphStore):
+    with collector_paused():  # a large graph is millions of small dicts
+        if isinstance(source, GraphStore):
+            if not evidence:
+                return _from_summaries(source)
+            actors, claims = _from_store(source)
+        else:
+            actors, claims = _from_extractions(source)
+        graph = _build(actors, claims)
         if not evidence:
-            return _from_summaries(source)
-        actors, claims = _from_store(source)
-    else:
-        actors, claims = _from_extractions(source)
-    graph = _build(actors, claims)
-    if not evidence:
-        for _, _, data in graph.edges(data=True):
-            for name in _CLAIM_LEVEL:
-                del data[name]
-    return graph
+            for _, _, data in graph.edges(data=True):
+                for name in _CLAIM_LEVEL:
+                    del data[name]
+        return graph
 
 
 def claims_graph(source: GraphStore | Iterable[Extraction]) -> nx.MultiDiGraph:
@@ -179,22 +182,44 @@ def _stored_actors(store: GraphStore) -> list[Actor]:
 
 
 def _from_summaries(store: GraphStore) -> nx.MultiDiGraph:
-    """The graph without claim-level attributes, from the ``edges`` query (summaries)."""
+    """The graph without claim-level attributes, from the edge summaries: their rows in
+    one scan, or the ``edges`` query on a store not yet given rows (``kg.summary``)."""
     graph = _build(_stored_actors(store), ())
-    for row in run_query(store, "edges"):
-        kind = relation_type_of(str(row["relation"]))
+    summaries = stored_summaries(store)
+    if summaries is None:
+        summaries = [_summary(row) for row in run_query(store, "edges")]
+    # each actor's id as the one string object its node has: a million edge ends that
+    # are the same objects make every later lookup an identity check
+    ids = {str(actor_iri(node)): node for node in graph}
+    kinds = {str(relation_iri(kind)): kind for kind in RelationType}
+    for summary in summaries:
+        kind = kinds.get(summary.relation) or relation_type_of(summary.relation)
         graph.add_edge(
-            actor_id_of(str(row["subject"])),
-            actor_id_of(str(row["object"])),
+            ids.get(summary.subject) or actor_id_of(summary.subject),
+            ids.get(summary.object) or actor_id_of(summary.object),
             key=kind.value,
             relation=kind.value,
-            claims=_int(row["claims"]),
-            sources=_int(row["sources"]),
-            first_seen=_opt(row["first"]),
-            last_seen=_opt(row["last"]),
-            contested=bool(row["contested"]),
+            claims=summary.claims,
+            sources=summary.sources,
+            first_seen=summary.first,
+            last_seen=summary.last,
+            contested=summary.contested,
         )
     return graph
+
+
+def _summary(row: Row) -> EdgeSummary:
+    return EdgeSummary(
+        str(row["subject"]),
+        str(row["relation"]),
+        str(row["object"]),
+        _int(row["claims"]),
+        _int(row["documents"]),
+        _int(row["sources"]),
+        _opt(row["first"]),
+        _opt(row["last"]),
+        bool(row["contested"]),
+    )
 
 
 def _from_store(store: GraphStore) -> tuple[list[Actor], list[tuple[Relation, _Source]]]:

@@ -30,6 +30,7 @@ from .locking import ReadLock, claim_writer, locked_message, read_lock, release_
 from .model import Actor, Extraction
 from .rdf import REMOVE_DOCUMENT, Quad, extraction_to_quads
 from .summary import (
+    OPENING_REFRESH,
     REFRESH,
     edge_keys,
     join_updates,
@@ -202,6 +203,7 @@ class Store:
         self.read_only = lock is not None
         self._unflushed = 0
         self._stale = not self.read_only  # a killed writer may have left edges pending
+        self._next_refresh = OPENING_REFRESH
         self._changing = threading.RLock()
         """Held by every change (write, remove, update, recount): ``kg ingest`` writes from
         a thread while its reading thread removes renamed copies, and a write that leaves
@@ -365,7 +367,8 @@ class Store:
         with self._changing:
             if self._stale and not self.read_only:
                 self._stale = False
-                self._engine.update(REFRESH)
+                self._engine.update(self._next_refresh)
+                self._next_refresh = REFRESH
 
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> list[Row]:
         """Run a read-only SPARQL query over the union of all graphs.

@@ -39,14 +39,19 @@ if TYPE_CHECKING:  # kg.rdf and kg.store use this module
     from .store import GraphStore
 
 __all__ = [
+    "ADD_ROWS",
+    "OPENING_REFRESH",
     "REBUILD",
     "REFRESH",
+    "ROW_COLUMNS",
     "EdgeKey",
+    "EdgeSummary",
     "edge_keys",
     "join_updates",
     "pending_quads",
     "pending_update",
     "stored_edge_keys",
+    "stored_summaries",
 ]
 
 _RIVAL = {RelationType.BACKS: RelationType.OPPOSES, RelationType.OPPOSES: RelationType.BACKS}
@@ -60,7 +65,8 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 _TEMPLATE = """{{ GRAPH <{summary}> {{
   ?edge a kg:Edge ; rdf:subject ?subject ; rdf:predicate ?relation ; rdf:object ?object ;
         kg:claims ?claims ; kg:documents ?documents ; kg:sources ?sources ;
-        kg:denials ?denials ; kg:rivals ?rivals ; kg:firstDate ?first ; kg:lastDate ?last
+        kg:denials ?denials ; kg:rivals ?rivals ; kg:firstDate ?first ; kg:lastDate ?last ;
+        kg:row ?row
 }} }}"""
 _INSERT = "INSERT " + _TEMPLATE.format(summary=SUMMARY_GRAPH)
 
@@ -77,14 +83,38 @@ _CONTRIBUTION = """
       BIND(IF(BOUND(?supporting), COALESCE(STR(?stated), STR(?published), "~"), "~") AS ?early)
       BIND(IF(?early = "~", "", ?early) AS ?late)"""
 
+ROW_COLUMNS = (
+    "subject",
+    "relation",
+    "object",
+    "claims",
+    "documents",
+    "sources",
+    "first",
+    "last",
+    "contested",
+)
+"""What ``kg:row`` holds, in order: the columns of the ``edges`` query."""
+
+# An edge's line of the ``edges`` query, tab-separated, read in one scan by whole-graph
+# readers: at a million claims, joining ten summary properties costs the engine seconds.
+_ROW = """  BIND(CONCAT(STR(?subject), "\\t", STR(?relation), "\\t", STR(?object), "\\t",
+              STR(?claims), "\\t", STR(?documents), "\\t", STR(?sources), "\\t",
+              COALESCE(STR(?first), ""), "\\t", COALESCE(STR(?last), ""), "\\t",
+              STR(?denials + ?rivals > 0)) AS ?row)"""
+
 _TOTALS = """(COUNT(DISTINCT ?supporting) AS ?claims)
            (COUNT(DISTINCT ?supportingDoc) AS ?documents)
            (COUNT(DISTINCT ?supportingSource) AS ?sources)
            (COUNT(DISTINCT ?denial) AS ?denials) (COUNT(DISTINCT ?rivalClaim) AS ?rivals)
            (MIN(?early) AS ?earliest) (MAX(?late) AS ?latest)"""
 
-_DATES = """  BIND(IF(?earliest != "~", ?earliest, ?none) AS ?first)
-  BIND(IF(?latest != "", ?latest, ?none) AS ?last)"""
+_DATES = (
+    """  BIND(IF(?earliest != "~", ?earliest, ?none) AS ?first)
+  BIND(IF(?latest != "", ?latest, ?none) AS ?last)
+"""
+    + _ROW
+)
 
 REFRESH = (
     _PROLOGUE
@@ -176,6 +206,33 @@ WHERE {{
 )
 """The SPARQL update that recomputes every edge summary from the claims."""
 
+ADD_ROWS = (
+    _PROLOGUE
+    + f"""INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ ?edge kg:row ?row }} }}
+WHERE {{
+  {{
+    SELECT ?edge WHERE {{
+      GRAPH <{SUMMARY_GRAPH}> {{ {{ ?edge kg:claims ?any }} MINUS {{ ?edge kg:row ?stored }} }}
+    }}
+  }}
+  GRAPH <{SUMMARY_GRAPH}> {{
+    ?edge rdf:subject ?subject ; rdf:predicate ?relation ; rdf:object ?object ;
+          kg:claims ?claims ; kg:documents ?documents ; kg:sources ?sources ;
+          kg:denials ?denials ; kg:rivals ?rivals .
+    OPTIONAL {{ ?edge kg:firstDate ?first }}
+    OPTIONAL {{ ?edge kg:lastDate ?last }}
+  }}
+{_ROW}
+}}"""
+)
+"""The SPARQL update that gives ``kg:row`` to summaries written before it existed."""
+
+_ROWS = _PROLOGUE + f"SELECT ?row WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?edge kg:row ?row }} }}"
+_EDGE_COUNT = (
+    _PROLOGUE
+    + f"SELECT (COUNT(?edge) AS ?edges) WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?edge a kg:Edge }} }}"
+)
+
 _STORED = (
     _PROLOGUE
     + """SELECT DISTINCT ?subject ?relation ?object WHERE {
@@ -183,6 +240,49 @@ _STORED = (
   GRAPH ?g { ?claim kg:subject ?subject ; kg:relation ?relation ; kg:object ?object }
 }"""
 )
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeSummary:
+    """One edge's line of the ``edges`` query (``ROW_COLUMNS``): IRIs, counts, dates."""
+
+    subject: str
+    relation: str
+    object: str
+    claims: int
+    documents: int
+    sources: int
+    first: str | None
+    last: str | None
+    contested: bool
+
+    @classmethod
+    def parse(cls, row: str) -> EdgeSummary:
+        """An edge's ``kg:row``.
+
+        >>> EdgeSummary.parse("s\\tr\\to\\t3\\t2\\t1\\t2024-05-01\\t\\tfalse").last is None
+        True
+        """
+        subject, relation, obj, claims, documents, sources, first, last, contested = row.split("\t")
+        return cls(
+            subject,
+            relation,
+            obj,
+            int(claims),
+            int(documents),
+            int(sources),
+            first or None,
+            last or None,
+            contested == "true",
+        )
+
+
+def stored_summaries(store: GraphStore) -> list[EdgeSummary] | None:
+    """Every edge summary, read from the ``kg:row`` literals in one scan; None when some
+    summary has none (written before rows existed: ``ADD_ROWS`` gives them one)."""
+    rows = [EdgeSummary.parse(str(row["row"])) for row in store.query(_ROWS)]
+    (count,) = store.query(_EDGE_COUNT)
+    return rows if len(rows) == count["edges"] else None
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -280,3 +380,7 @@ def join_updates(parts: list[str]) -> str:
         prefixes += [line for line in lines if line.startswith("PREFIX ") and line not in prefixes]
         bodies.append("\n".join(line for line in lines if not line.startswith("PREFIX ")))
     return "\n".join([*prefixes, " ;\n".join(bodies)])
+
+
+OPENING_REFRESH = join_updates([REFRESH, ADD_ROWS])
+"""A store's first refresh: ``REFRESH``, then ``ADD_ROWS`` for what an older kg wrote."""

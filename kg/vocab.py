@@ -125,6 +125,7 @@ class KG(DefinedNamespace):
     firstDate: URIRef
     lastDate: URIRef
     rival: URIRef
+    row: URIRef
     # evidence
     document: URIRef
     start: URIRef

@@ -281,3 +281,24 @@ def test_the_seed_blocs_and_backers(tmp_path: Path) -> None:
     report = analyze(G)
     assert report["balance"]["unbalanced"] == []
     assert "Russia" in format_analysis(report)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_analyze_reports_what_each_analysis_gives_on_the_signed_graphs(seed: int) -> None:
+    """``analyze`` reads the aligned ties straight from the multigraph, without building
+    their signed digraph: the answers must be those of the public functions."""
+    rng = random.Random(seed)
+    G = nx.MultiDiGraph()
+    for _ in range(120):
+        u, v = rng.sample([f"n{i:02}" for i in range(25)], 2)
+        kind = rng.choice(["backs", "opposes", "meets_with", "leads", "member_of"])
+        day = rng.choice([None, "2023-04-01", "2024-09-30"])
+        G.add_edge(u, v, key=kind, relation=kind, sources=rng.randint(0, 3), last_seen=day)
+    aligned = signed_graph(G, positive=ALIGNED)
+    report = analyze(G, top=5)
+    assert report["balance"] == balance(aligned, top=5)
+    blocs = coalitions(aligned)
+    assert [c["actors"] for c in report["coalitions"]] == blocs
+    assert report["frustration"] == frustration(aligned, blocs)
+    assert report["most_backed"] == most_backed(signed_graph(G), top=5)
+    assert report["balance"]["triads"] > 0 and len(blocs) > 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -10,7 +11,11 @@ from fixtures import ACTORS, D1_TEXT, relation, world
 
 from kg.graph import to_networkx
 from kg.model import Document, Extraction, Polarity, RelationType
+from kg.query import load_query, run_query
+from kg.sources import link_sources
 from kg.store import Store
+from kg.summary import ROW_COLUMNS, EdgeSummary, stored_summaries
+from kg.vocab import KG, SUMMARY_GRAPH
 
 NODE_ATTRS = {"label", "type", "aliases", "wikidata"}
 EDGE_ATTRS = {
@@ -200,3 +205,39 @@ def test_claims_graph_is_the_same_from_the_store_and_from_extractions(store, ext
     direct = claims_graph(extractions)
     assert sorted(from_store.nodes) == sorted(direct.nodes)
     assert edges_equal(from_store.edges(keys=True, data=True), direct.edges(keys=True, data=True))
+
+
+def _rows_as_queried(store: Store) -> list[EdgeSummary]:
+    return sorted(
+        (
+            EdgeSummary(*(row[column] for column in ROW_COLUMNS))
+            for row in run_query(store, "edges")
+        ),
+        key=str,
+    )
+
+
+def test_edge_rows_hold_the_edges_query_line_of_every_edge(store: Store) -> None:
+    assert list(load_query("edges").columns) == list(ROW_COLUMNS)
+    link_sources(store)  # d1-copy is a copy of d1: the rows must follow the recount
+    rows = stored_summaries(store)
+    assert rows is not None and len(rows) == len(_rows_as_queried(store)) > 3
+    assert sorted(rows, key=str) == _rows_as_queried(store)
+
+
+def test_summaries_an_older_kg_wrote_without_rows_read_the_same_and_get_rows_on_reopening(
+    tmp_path: Path, extractions: list[Extraction]
+) -> None:
+    path = tmp_path / "old"
+    with Store.open(path) as store:
+        for extraction in extractions:
+            store.write(extraction)
+        expected = _edges(to_networkx(store, evidence=False))
+        store.update(f"DELETE WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?edge <{KG.row}> ?row }} }}")
+        assert stored_summaries(store) is None
+        assert _edges(to_networkx(store, evidence=False)) == expected  # read property by property
+    with Store.open(path, read_only=True) as store:
+        assert stored_summaries(store) is None  # a reader does not write
+    with Store.open(path) as store:
+        assert stored_summaries(store) is not None
+        assert _edges(to_networkx(store, evidence=False)) == expected
