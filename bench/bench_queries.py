@@ -18,8 +18,9 @@ usually meets; edge-evidence asks for "a1 backs ACTOR"; resolving a name to an a
 (``kg.endpoint.SparqlEndpointStore``). A query with optional dates runs twice: without
 them (its ``undated`` form, if it has one, as ``kg query`` runs it) and, as
 ``NAME:dated``, between 2023-01-01 and 2024-12-31. Median and p95 latency over --runs runs after one
-warm-up, and ``kg.graph.to_networkx`` (the whole-graph analysis input) on the embedded
-store. Each measurement runs in its own process and is stopped after --timeout seconds
+warm-up; on the embedded store also ``kg.graph.to_networkx`` with and without evidence
+(``to_networkx:summaries``, the analyses' input) and ``kg.analysis.analyze`` on that graph.
+Each measurement runs in its own process and is stopped after --timeout seconds
 (the server gets the same query timeout). Prints a table, then JSON.
 
     .venv/bin/python bench/bench_queries.py [--claims 100000 1000000] [--runs 20]
@@ -44,6 +45,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from kg.analysis import analyze
 from kg.endpoint import open_any
 from kg.graph import to_networkx
 from kg.model import (
@@ -212,7 +214,8 @@ def bindings_for(info: QueryInfo, actor: str, *, dated: bool = False) -> dict[st
 
 def measure_one(location: str, name: str, runs: int, whole_runs: int) -> dict[str, object]:
     """Time one named query (``NAME[:dated][@ACTOR]``, or ``resolve_actor``,
-    ``to_networkx``) on the store at ``location``, a folder or a server URL."""
+    ``to_networkx``, ``to_networkx:summaries``, ``analyze``) on the store at ``location``,
+    a folder or a server URL."""
     with open_any(location, read_only=True) as store:
         if name == "resolve_actor":
             return {
@@ -220,12 +223,20 @@ def measure_one(location: str, name: str, runs: int, whole_runs: int) -> dict[st
                 "rows": 1,
                 **latency(lambda: resolve_actor(store, "Actor 7"), min(runs, 5)),
             }
-        if name == "to_networkx":
-            G = to_networkx(store)
+        if name in ("to_networkx", "to_networkx:summaries"):
+            evidence = name == "to_networkx"
+            G = to_networkx(store, evidence=evidence)
             return {
                 "kind": "whole",
                 "rows": G.number_of_edges(),
-                **latency(lambda: to_networkx(store), whole_runs),
+                **latency(lambda: to_networkx(store, evidence=evidence), whole_runs),
+            }
+        if name == "analyze":  # the analyses alone, on the graph read from the summaries
+            G = to_networkx(store, evidence=False)
+            return {
+                "kind": "whole",
+                "rows": G.number_of_edges(),
+                **latency(lambda: analyze(G), whole_runs),
             }
         name, _, actor = name.partition("@")
         query_name, _, variant = name.partition(":")
@@ -301,7 +312,8 @@ def measure(claims: int, args: argparse.Namespace) -> dict[str, object]:
         figures: dict[str, object] = {"claims": claims, **built}
         log(f"{claims} claims: {figures}")
         log("embedded")
-        figures["embedded"] = time_queries(str(folder / "store"), args, [*names, "to_networkx"])
+        readers = ["to_networkx", "to_networkx:summaries", "analyze"]
+        figures["embedded"] = time_queries(str(folder / "store"), args, [*names, *readers])
         with start_server(folder / "store", query_timeout=args.timeout) as server:
             log("server")
             figures["server"] = time_queries(server.url, args, names)
