@@ -27,8 +27,10 @@ _POSTINGS = {"for", "in", "at"}  # where an office is held, once its body is nam
 _TITLE_FILLERS = {"'s", "’s", "new", "acting", "interim", "top", "senior", "then"}
 _SUBORDINATE = {"deputy", "vice", "assistant", "under", "associate", "vice-president"}
 _COUNTERPART = "counterpart"
+_UNITS = {ActorType.ARMED_GROUP, ActorType.ORGANIZATION}
 _DESCRIBED = {"mission", "force"}
-_HEADS = {"chief", "head", "commander", "leader", "boss", "chairman"}
+_HEADS = {"chief", "head", "commander", "leader", "boss", "chairman", "director"}
+_ONE_OF_MANY = {"a", "an", "another", "senior"}  # "a senior Hezbollah commander": not its head
 _OFFICE_VERBS = {
     "be",
     "become",
@@ -121,7 +123,9 @@ def add_titles(
             if _peer_leads(owner, by_token, mentions):
                 relation = RelationType.LEADS
         body_title = token.lower_ in cues.body_titles
-        near = [*token.children, token.head] if token.dep_ == "appos" else list(token.children)
+        near = list(token.children)
+        if token.dep_ == "appos":
+            near.append(_apposed_to(token))
         wanted = (
             {ActorType.ORGANIZATION, ActorType.GOVERNMENT, ActorType.ARMED_GROUP}
             if body_title
@@ -172,6 +176,12 @@ def add_titles(
                     mentions.titles.append(TitleLink(person, body, relation, token.i, token.i + 1))
                     if relation is RelationType.LEADS:
                         mentions.book.led_by.setdefault(person, body)
+
+
+def _apposed_to(title: Token) -> Token:
+    """ "A, B and C, director of X": a title after a list describes the name nearest it,
+    where the parser hung it on the list's first name."""
+    return max([title.head, *(c for c in title.head.conjuncts if c.i < title.i)], key=lambda t: t.i)
 
 
 def _described(token: Token, by_token: dict[int, Ref]) -> bool:
@@ -260,6 +270,8 @@ def _prefix_title(
             continue
         break
     relation = _title_relation(" ".join(words), cues, actor_type)
+    if relation is RelationType.MEMBER_OF and _group_head(doc, words, body, first, mentions):
+        relation = RelationType.LEADS  # "SDF commander Mazloum Abdi"
     if portfolio and relation is RelationType.LEADS:
         relation = RelationType.MEMBER_OF  # "EU foreign policy chief X": one area of the EU
     if relation is not None and body_last is not None and words:
@@ -321,6 +333,21 @@ def _prefix_title(
     if actor_type is ActorType.PERSON:
         return Ref(ref.actor_id, min(first, ref.start), ref.end, ref.kind)
     return ref
+
+
+def _group_head(
+    doc: Doc, words: list[str], body: str | None, first: int, mentions: Mentions
+) -> bool:
+    """ "SDF commander Mazloum Abdi", "CIA director X": the one head title after a group's or
+    an agency's name is its head ("a senior Hezbollah commander" is one of many; a state's
+    commander is one of its officers)."""
+    return (
+        len(words) == 1
+        and words[0] in _HEADS
+        and body is not None
+        and mentions.book.type_of(body) in _UNITS
+        and not any(t.lower_ in _ONE_OF_MANY for t in doc[max(0, first - 2) : first])
+    )
 
 
 def _owner_of_part(doc: Doc, part: Ref, gazetteer: Gazetteer, mentions: Mentions) -> str | None:
@@ -410,9 +437,6 @@ def _unit_word(token: Token, cues) -> bool:
     """A word that may stand between an owner and its unit's name: "elite", "naval
     mission"."""
     return (token.pos_ == "ADJ" and token.is_lower) or token.lower_ in cues.body_titles
-
-
-_UNITS = {ActorType.ARMED_GROUP, ActorType.ORGANIZATION}
 
 
 def _owned_unit(between: Span, unit: str, owner: str | None, mentions: Mentions) -> bool:
