@@ -603,7 +603,15 @@ def _compound(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found 
     objects = m.resolve(noun, conjuncts=False)
     if not objects:
         return None
-    return Found(tuple(left), tuple(objects), trigger, 0.9)
+    return _compound_found(left, objects, trigger)
+
+
+def _compound_found(left: list[str], noun: list[str], trigger: Trigger) -> Found:
+    """The left part acts on the noun ("Iran-backed Hezbollah"), or the noun on the left
+    part for a reversed trigger ("the Al Qaeda-affiliated group" is a member of Al Qaeda)."""
+    if trigger.reverse:
+        left, noun = noun, left
+    return Found(tuple(left), tuple(noun), trigger, 0.9)
 
 
 _ALLIED = Trigger(RelationType.BACKS, "allied-with")
@@ -647,7 +655,7 @@ def _glued_compound(token: Token, trigger: Trigger, m: Mentions) -> Found | None
     objects = m.resolve(token.head, conjuncts=False)
     if entry is None or not objects:
         return None
-    return Found((m.book.known(entry.id, left),), tuple(objects), trigger, 0.9)
+    return _compound_found([m.book.known(entry.id, left)], objects, trigger)
 
 
 def _prefix(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found | None:
