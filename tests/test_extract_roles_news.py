@@ -1,0 +1,79 @@
+"""Roles as news words them, with the real spaCy pipeline, each on a sentence of our own:
+a group's commander, an agency's director, a ministry's spokesperson, an affiliate."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_news import edges
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # the one commander named after a group's name heads it
+        (
+            "The truce was signed in Damascus, where interim President Ahmed al-Sharaa and "
+            "SDF commander Mazloum Abdi shook hands.",
+            ("mazloum-abdi", "leads", "sdf"),
+        ),
+        # so does an agency's director, before or after the name
+        ("CIA Director William Burns flew to Cairo.", ("william-burns", "leads", "cia")),
+        (
+            "Kyiv sent Deputy Defence Minister Ivan Havryliuk and Vasyl Maliuk, director of "
+            "the SBU.",
+            ("vasyl-maliuk", "leads", "sbu"),
+        ),
+        # a title after a list describes the name nearest it
+        (
+            "Moscow sent Deputy Foreign Minister Andrei Rudenko, Deputy Defence Minister "
+            "Yunus-Bek Yevkurov and Igor Kostyukov, director of the GRU.",
+            ("igor-kostyukov", "leads", "gru"),
+        ),
+        # "the X-affiliated group" is one of X's affiliates
+        (
+            "The Al Qaeda-affiliated group JNIM seized 15 vehicles.",
+            ("jnim", "member_of", "al-qaeda"),
+        ),
+        (
+            "Mali's army fought JNIM near Segou on Monday. The al-Qaeda-affiliated group "
+            "seized 15 vehicles.",
+            ("jnim", "member_of", "al-qaeda"),
+        ),
+        # a bare ministry's spokesperson speaks for the government of the article's country
+        (
+            'Somali troops retook two towns from al-Shabaab on Sunday. "We will not stop," '
+            "said ministry spokesperson Abdullahi Farah Ali.",
+            ("x-abdullahi-farah-ali", "member_of", "somalia"),
+        ),
+    ],
+)
+def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
+    assert edge in edges(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # one of a group's senior commanders is a member, not its head
+        (
+            "A senior Hezbollah commander Ali Karaki was killed in Beirut.",
+            ("x-ali-karaki", "leads", "hezbollah"),
+        ),
+        # the title is not the list's first name's
+        (
+            "Moscow sent Deputy Foreign Minister Andrei Rudenko, Deputy Defence Minister "
+            "Yunus-Bek Yevkurov and Igor Kostyukov, director of the GRU.",
+            ("x-yunus-bek-yevkurov", "member_of", "gru"),
+        ),
+        # the affiliated group is not its patron
+        (
+            "Mali's army fought JNIM near Segou on Monday. The al-Qaeda-affiliated group "
+            "seized 15 vehicles.",
+            ("al-qaeda", "backs", "jnim"),
+        ),
+    ],
+)
+def test_roles_keep_the_wrong_edge_out(text: str, edge: tuple[str, str, str]) -> None:
+    assert edge not in edges(text)
