@@ -673,6 +673,10 @@ def _prefix(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found | 
     return Found(tuple(subjects), (target,), trigger, 0.8)
 
 
+_ROLE_PREPS = frozenset({"of", "to"})
+_MEMBER_PREPS = _ROLE_PREPS | {"within"}
+
+
 def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     """ "his key allies - Russia, Iran ...", "Russia, an ally of Assad", "his Russian allies"."""
     holders = _role_holders(token, m)
@@ -691,7 +695,8 @@ def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             for c in token.children
             if c.dep_ in {"compound", "amod"} and (r := m.ref_at(c)) is not None
         ]
-    others += [a for t in _objects_via(token, frozenset({"of", "to"})) for a in m.resolve(t)]
+    preps = _MEMBER_PREPS if membership else _ROLE_PREPS  # "contingents within AUSSOM"
+    others += [a for t in _objects_via(token, preps) for a in m.resolve(t)]
     others = [a for a in others if a not in holders]
     if not holders or not others:
         return None
