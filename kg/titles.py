@@ -27,6 +27,7 @@ _POSTINGS = {"for", "in", "at"}  # where an office is held, once its body is nam
 _TITLE_FILLERS = {"'s", "’s", "new", "acting", "interim", "top", "senior", "then"}
 _SUBORDINATE = {"deputy", "vice", "assistant", "under", "associate", "vice-president"}
 _COUNTERPART = "counterpart"
+_SPEAKER = "speaker"
 _UNITS = {ActorType.ARMED_GROUP, ActorType.ORGANIZATION}
 _DESCRIBED = {"mission", "force"}
 _HEADS = {"chief", "head", "commander", "leader", "boss", "chairman", "director"}
@@ -302,6 +303,8 @@ def _prefix_title(
         if home is None and ref.actor_id not in gazetteer and focus is not None:
             home = _only_state(doc[ref.start].sent, gazetteer.homes.get(focus), mentions)
         body = mentions.book.known(home, gazetteer.entries[home].actor.label) if home else None
+    if relation is not None and body is not None and words and words[-1] == _SPEAKER:
+        body, relation = _chamber(body, relation, gazetteer, mentions)
     if (
         relation is None
         and body is not None
@@ -333,6 +336,25 @@ def _prefix_title(
     if actor_type is ActorType.PERSON:
         return Ref(ref.actor_id, min(first, ref.start), ref.end, ref.kind)
     return ref
+
+
+def _chamber(
+    body: str, relation: RelationType, gazetteer: Gazetteer, mentions: Mentions
+) -> tuple[str, RelationType]:
+    """ "House Speaker X", "the House of Representatives, whose speaker X": a speaker
+    heads a parliament, the state's own where the gazetteer knows it ("Lebanese
+    parliament"); a state whose parliament it does not know has the speaker as a member."""
+    book = mentions.book
+    if book.type_of(body) is ActorType.PERSON:
+        return body, relation
+    if book.type_of(body) is not ActorType.STATE:
+        return body, RelationType.LEADS
+    entry = gazetteer.get(body)
+    for demonym in entry.demonyms if entry is not None else ():
+        found = gazetteer.by_name(f"{demonym} parliament")
+        if found is not None and found.id != body:
+            return book.known(found.id, found.actor.label), RelationType.LEADS
+    return body, RelationType.MEMBER_OF
 
 
 def _group_head(
