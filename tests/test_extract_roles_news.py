@@ -47,6 +47,25 @@ pytestmark = pytest.mark.model
             "said ministry spokesperson Abdullahi Farah Ali.",
             ("x-abdullahi-farah-ali", "member_of", "somalia"),
         ),
+        # a speaker heads the parliament a chamber word or the body names
+        (
+            "The envoy held talks with House Speaker Nabih Berri in Beirut.",
+            ("nabih-berri", "leads", "lebanese-parliament"),
+        ),
+        (
+            "Iran's parliament speaker Mohammad Bagher Ghalibaf condemned the strikes.",
+            ("mohammad-bagher-ghalibaf", "leads", "iran-parliament"),
+        ),
+        # ... and is one of the state's officers where the gazetteer knows no parliament
+        (
+            "House Speaker Mike Johnson met Zelensky in Washington.",
+            ("mike-johnson", "member_of", "united-states"),
+        ),
+        # a state's contingents within a mission are its members
+        (
+            "Backed by Burundian contingents within AUSSOM, Somali troops retook the town.",
+            ("burundi", "member_of", "aussom"),
+        ),
     ],
 )
 def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -72,6 +91,16 @@ def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
             "Mali's army fought JNIM near Segou on Monday. The al-Qaeda-affiliated group "
             "seized 15 vehicles.",
             ("al-qaeda", "backs", "jnim"),
+        ),
+        # a bare "Speaker": no chamber is named, so none is drawn
+        (
+            "The envoy met Speaker Nabih Berri in Beirut.",
+            ("nabih-berri", "leads", "lebanese-parliament"),
+        ),
+        # a speaker does not lead the state
+        (
+            "House Speaker Mike Johnson met Zelensky in Washington.",
+            ("mike-johnson", "leads", "united-states"),
         ),
     ],
 )
