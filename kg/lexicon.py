@@ -83,6 +83,7 @@ class Cues:
     hosts: frozenset[str]
     not_parties: frozenset[str]
     delegation_leads: frozenset[str]
+    delegate_verbs: frozenset[str]
     addressing: frozenset[str]
     sides: frozenset[str]
     media: frozenset[str]
@@ -213,6 +214,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         hosts=words("hosts", "lemmas"),
         not_parties=words("guests", "not_parties"),
         delegation_leads=words("guests", "led_by"),
+        delegate_verbs=words("guests", "listed_by"),
         addressing=words("addressing", "lemmas"),
         sides=words("guests", "sides"),
         media=words("media", "names"),

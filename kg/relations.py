@@ -805,6 +805,37 @@ def _listed_members(token: Token, m: Mentions) -> Found | None:
     return Found(tuple(items), tuple(bodies), trigger, 0.75)
 
 
+def _delegates(verb: Token, m: Mentions) -> Found | None:
+    """ "The Ukrainian delegation included A, B and C", "Russia's negotiators were named as
+    A and B": the people listed are members of the side the delegation speaks for."""
+    cues = m.lexicon.cues
+    if verb.lemma_.lower() not in cues.delegate_verbs:
+        return None
+    teams = [
+        c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in cues.speak_for
+    ]
+    sides = [a for t in teams for a in m.resolve(t) if m.book.type_of(a) is not ActorType.PERSON]
+    listed = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    listed += _objects_via(verb, frozenset({"as", "of"}))
+    people = [
+        a
+        for t in _listed(listed)
+        for a in m.resolve(t, conjuncts=False)
+        if m.book.type_of(a) is ActorType.PERSON
+    ]
+    if not sides or not people:
+        return None
+    trigger = Trigger(RelationType.MEMBER_OF, "delegate")
+    return Found(tuple(dict.fromkeys(people)), tuple(dict.fromkeys(sides)), trigger, 0.75)
+
+
+def _listed(heads: list[Token]) -> Iterator[Token]:
+    """The items of a list and the names set beside them: "A, B's deputy head C and D"."""
+    for head in heads:
+        yield head
+        yield from _listed([c for c in head.children if c.dep_ in {"conj", "appos"}])
+
+
 def _self_or_apposed(token: Token, m: Mentions) -> list[str]:
     """What a description stands for: its own reference, else the name it is in
     apposition to ("JNIM, an umbrella group of ..."), said of ("JNIM is a group ...") or
@@ -1020,6 +1051,7 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
         found.append(_hosted(token, m))
         found.append(_addressed(token, m))
         found.append(_counterparts(token, m))
+        found.append(_delegates(token, m))
     if word == "allied" and token.dep_ == "amod":
         found.append(_allied(token, m))
     if word in lexicon.cues.loyal:

@@ -66,6 +66,16 @@ pytestmark = pytest.mark.model
             "Backed by Burundian contingents within AUSSOM, Somali troops retook the town.",
             ("burundi", "member_of", "aussom"),
         ),
+        # the people a delegation is listed as are members of the side it speaks for
+        (
+            "The Hamas delegation included Khalil al-Hayya and Zaher Jabarin.",
+            ("zaher-jabarin", "member_of", "hamas"),
+        ),
+        (
+            "Moscow's negotiators were named as Deputy Foreign Minister Andrei Rudenko and "
+            "Igor Kostyukov.",
+            ("igor-kostyukov", "member_of", "russia"),
+        ),
     ],
 )
 def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -101,6 +111,11 @@ def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
         (
             "House Speaker Mike Johnson met Zelensky in Washington.",
             ("mike-johnson", "leads", "united-states"),
+        ),
+        # a list that is not a delegation's is no membership
+        (
+            "The talks included Khalil al-Hayya and Israeli officials.",
+            ("khalil-al-hayya", "member_of", "israel"),
         ),
     ],
 )
