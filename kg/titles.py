@@ -252,6 +252,12 @@ def _prefix_title(
         if actor_type is not ActorType.PERSON and not words and _unit_word(token, cues):
             i -= 1  # "Hezbollah's elite Radwan Force", "the EU's naval mission Aspides"
             continue
+        split = _split_title(doc, i, known_words)
+        if split is not None:  # "commander-in-chief", cut at its hyphens
+            words.insert(0, doc[split : i + 1].text.lower())
+            first = split
+            i = split - 1
+            continue
         before = doc[i - 1].lower_ if i > 0 else ""
         if token.lower_ in _TITLE_FILLERS or (
             joiner and (before in known_words or before + "." in known_words)
@@ -355,6 +361,17 @@ def _chamber(
         if found is not None and found.id != body:
             return book.known(found.id, found.actor.label), RelationType.LEADS
     return body, RelationType.MEMBER_OF
+
+
+def _split_title(doc: Doc, end: int, known_words: frozenset[str]) -> int | None:
+    """Where a hyphenated title the tokenizer cut into words and hyphens ("commander - in
+    - chief") ending at ``end`` starts, if one does."""
+    for start in (end - 4, end - 2):
+        span = doc[max(start, 0) : end + 1]
+        glued = start >= 0 and not any(t.whitespace_ for t in span[:-1])
+        if glued and "-" in span.text and span.text.lower() in known_words:
+            return start
+    return None
 
 
 def _group_head(

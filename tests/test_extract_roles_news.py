@@ -76,6 +76,17 @@ pytestmark = pytest.mark.model
             "Igor Kostyukov.",
             ("igor-kostyukov", "member_of", "russia"),
         ),
+        # a hyphenated title the tokenizer cut at its hyphens is still one title
+        (
+            '"We will fight on," Arakan Army commander-in-chief Twan Mrat Naing said.',
+            ("twan-mrat-naing", "leads", "arakan-army"),
+        ),
+        # a state's military's maritime agency is one of its bodies
+        (
+            "The British military's United Kingdom Maritime Trade Operations center said "
+            "a ship was hit.",
+            ("ukmto", "member_of", "united-kingdom"),
+        ),
     ],
 )
 def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
