@@ -177,6 +177,25 @@ def add_titles(
                     mentions.titles.append(TitleLink(person, body, relation, token.i, token.i + 1))
                     if relation is RelationType.LEADS:
                         mentions.book.led_by.setdefault(person, body)
+    mentions.titles.extend(_state_officers(mentions))
+
+
+def _state_officers(mentions: Mentions) -> list[TitleLink]:
+    """ "U.S. Central Command chief General X": the head of one of a state's bodies holds
+    an office of that state, so is one of its members too."""
+    book = mentions.book
+    of_state = [
+        link
+        for link in mentions.titles
+        if link.relation is RelationType.MEMBER_OF and book.type_of(link.body) is ActorType.STATE
+    ]
+    return [
+        TitleLink(head.person, part.body, RelationType.MEMBER_OF, head.start, head.end)
+        for head in mentions.titles
+        if head.relation is RelationType.LEADS and book.type_of(head.person) is ActorType.PERSON
+        for part in of_state
+        if part.person == head.body and part.body != head.person
+    ]
 
 
 def _apposed_to(title: Token) -> Token:

@@ -87,6 +87,11 @@ pytestmark = pytest.mark.model
             "a ship was hit.",
             ("ukmto", "member_of", "united-kingdom"),
         ),
+        # the head of one of a state's bodies is one of the state's officers
+        (
+            "U.S. Central Command chief General Michael Kurilla visited Erbil.",
+            ("michael-kurilla", "member_of", "united-states"),
+        ),
     ],
 )
 def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -127,6 +132,11 @@ def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
         (
             "The talks included Khalil al-Hayya and Israeli officials.",
             ("khalil-al-hayya", "member_of", "israel"),
+        ),
+        # ... not a group's leader of the group's country
+        (
+            "Hezbollah leader Naim Qassem spoke from Beirut.",
+            ("naim-qassem", "member_of", "lebanon"),
         ),
     ],
 )
