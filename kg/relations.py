@@ -239,6 +239,10 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
                     for a in m.book.attackers(d.lemma_.lower())
                 ]
         confidence = 0.9 if any(c.dep_ == "nsubj" for c in token.children) else 0.75
+        given = [a for d in direct if _membership_role(d, m) for a in m.resolve(d)]
+        if trigger.relation is RelationType.BACKS and given and set(objects) <= set(given):
+            # "provided the largest SADC contingent": its own troops, serving in SADC's force
+            trigger = _PART_OF
     if trigger.relation is RelationType.MEETS_WITH:
         return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=True)
     if not objects and len(set(subjects)) > 1 and (trigger.mutual or _reciprocal(token)):
@@ -252,6 +256,15 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     # "X clashed with Y": a mutual verb's object acts on its subject too
     mutual = trigger.mutual or _war(token, m)
     return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=mutual)
+
+
+_PART_OF = Trigger(RelationType.MEMBER_OF, "part-of")
+
+
+def _membership_role(noun: Token, m: Mentions) -> bool:
+    """A noun naming a part of a body: "contingent", "wing", "affiliate"."""
+    role = m.lexicon.roles.get(noun.lemma_.lower())
+    return role is not None and role.relation is RelationType.MEMBER_OF
 
 
 def _war(verb: Token, m: Mentions) -> bool:

@@ -92,6 +92,11 @@ pytestmark = pytest.mark.model
             "U.S. Central Command chief General Michael Kurilla visited Erbil.",
             ("michael-kurilla", "member_of", "united-states"),
         ),
+        # a state that provides a body's contingent is one of its members
+        (
+            "Burundi, which provided the largest AUSSOM contingent, withdrew its troops.",
+            ("burundi", "member_of", "aussom"),
+        ),
     ],
 )
 def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -137,6 +142,11 @@ def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
         (
             "Hezbollah leader Naim Qassem spoke from Beirut.",
             ("naim-qassem", "member_of", "lebanon"),
+        ),
+        # ... which it does not back: the contingent is its own
+        (
+            "Burundi, which provided the largest AUSSOM contingent, withdrew its troops.",
+            ("burundi", "backs", "aussom"),
         ),
     ],
 )
