@@ -100,6 +100,22 @@ def _subject_tokens(verb: Token) -> list[Token]:
     return []
 
 
+def _passive_voice(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _shared_subject(verb: Token) -> list[Token]:
+    """ "X, which operates in Y and is led by Z": a passive verb coordinated with a
+    clause shares its subject, or the name the relative clause describes."""
+    if verb.dep_ != "conj":
+        return []
+    first = verb.head
+    subjects = [c for c in first.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and first.dep_ in {"acl", "relcl"}:
+        return [first.head]
+    return subjects
+
+
 def _non_finite(verb: Token) -> bool:
     """A purpose or participle clause ("to help", "speaking"), which shares its subject."""
     return verb.tag_ in {"VBG", "VBN"} or any(
@@ -120,9 +136,16 @@ def _objects_via(word: Token, preps: frozenset[str]) -> list[Token]:
 def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     agents = _objects_via(token, frozenset({"by"}))
     passive = (
-        any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+        _passive_voice(token)
         or (token.dep_ == "acl" and token.tag_ == "VBN")
         or (token.dep_ == "advcl" and token.tag_ == "VBN" and bool(agents))
+        # "which is backed by X and led by Y": the auxiliary is shared
+        or (
+            token.dep_ == "conj"
+            and token.tag_ == "VBN"
+            and _passive_voice(token.head)
+            and not any(c.dep_ in {"nsubj", "aux"} for c in token.children)
+        )
     )
     if passive and trigger.objects:
         return None  # "the bloc was formed by X": the active form only
@@ -136,7 +159,7 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         subjects = [a for t in agents for a in m.resolve(t)]
         if not subjects and trigger.relation is RelationType.OPPOSES:
             subjects = _attack_agents(token, m)
-        patients = [c for c in token.children if c.dep_ == "nsubjpass"]
+        patients = [c for c in token.children if c.dep_ == "nsubjpass"] or _shared_subject(token)
         if not patients and token.dep_ in {"acl", "relcl"}:
             patients = [token.head]
         if not patients and token.dep_ == "advcl":

@@ -97,6 +97,23 @@ pytestmark = pytest.mark.model
             "Burundi, which provided the largest AUSSOM contingent, withdrew its troops.",
             ("burundi", "member_of", "aussom"),
         ),
+        # a passive verb coordinated in a relative clause shares its subject and auxiliary
+        (
+            "Hayat Tahrir al-Sham, which operates in Idlib and is led by Abu Mohammed "
+            "al-Golani, seized Aleppo.",
+            ("golani", "leads", "hts"),
+        ),
+        (
+            "Kataib Hezbollah, which is backed by Iran and led by Abu Hussein al-Hamidawi, "
+            "threatened U.S. forces.",
+            ("abu-hussein-al-hamidawi", "leads", "kataib-hezbollah"),
+        ),
+        # ... but a verb with its own auxiliary is a clause of its own
+        (
+            "Ramaphosa said the troops had been hit by shelling and that the South African "
+            "army had negotiated a truce with the M23 rebels.",
+            ("south-africa", "meets_with", "m23"),
+        ),
     ],
 )
 def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
