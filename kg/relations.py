@@ -872,6 +872,36 @@ def _listed(heads: list[Token]) -> Iterator[Token]:
         yield from _listed([c for c in head.children if c.dep_ in {"conj", "appos"}])
 
 
+def _serving(token: Token, m: Mentions) -> Found | None:
+    """ "Ugandan troops within AUSSOM": a state's forces serving in a mission make the state
+    one of its members; "African Union peacekeepers under the AUSSOM mission": an
+    organisation's own forces make the mission its own. The phrase is read where it
+    stands, right after the noun, wherever the parser hung it."""
+    cues = m.lexicon.cues
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.lower_ not in cues.serving_heads or after is None:
+        return None
+    if after.lower_ not in cues.serving_preps:
+        return None
+    book = m.book
+    missions = [
+        a
+        for o in after.children
+        if o.dep_ == "pobj"
+        for a in m.resolve(o)
+        if book.type_of(a) is ActorType.ORGANIZATION
+    ]
+    senders = [a for a in m.resolve(token) if a not in missions]
+    states = [a for a in senders if book.type_of(a) is ActorType.STATE]
+    owners = [a for a in senders if book.type_of(a) is ActorType.ORGANIZATION]
+    if missions and states:
+        return Found(tuple(states), tuple(missions), _PART_OF, 0.75)
+    if missions and owners:
+        return Found(tuple(missions), tuple(owners), _PART_OF, 0.75)
+    return None
+
+
 def _self_or_apposed(token: Token, m: Mentions) -> list[str]:
     """What a description stands for: its own reference, else the name it is in
     apposition to ("JNIM, an umbrella group of ..."), said of ("JNIM is a group ...") or
@@ -1081,6 +1111,7 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
         found.append(_possession(token, m, word_actor))
         found.append(_listed_members(token, m))
         found.append(_own_force(token, m))
+        found.append(_serving(token, m))
     if token.pos_ in {"VERB", "AUX"}:
         visit = _visit(token, m)
         found += [visit, _fellow_guests(visit)]

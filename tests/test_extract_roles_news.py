@@ -114,6 +114,17 @@ pytestmark = pytest.mark.model
             "army had negotiated a truce with the M23 rebels.",
             ("south-africa", "meets_with", "m23"),
         ),
+        # forces serving in a mission: a state's make it a member, an organisation's own
+        # make the mission the organisation's
+        (
+            "Backed by Burundian troops within AUSSOM, Somali forces retook the town.",
+            ("burundi", "member_of", "aussom"),
+        ),
+        (
+            "Somali soldiers supported by African Union troops under the AUSSOM mission "
+            "retook the town.",
+            ("aussom", "member_of", "african-union"),
+        ),
     ],
 )
 def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -164,6 +175,11 @@ def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
         (
             "Burundi, which provided the largest AUSSOM contingent, withdrew its troops.",
             ("burundi", "backs", "aussom"),
+        ),
+        # "under" a commander is no mission
+        (
+            "Kenyan police under the command of Godfrey Otunge patrolled Port-au-Prince.",
+            ("kenya", "member_of", "x-godfrey-otunge"),
         ),
     ],
 )
