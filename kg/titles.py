@@ -25,6 +25,15 @@ WordActor = Callable[[Token], "str | None"]
 _TITLE_PREPS = {"of", "with", "in", "at", "for", "from"}
 _POSTINGS = {"for", "in", "at"}  # where an office is held, once its body is named
 _TITLE_FILLERS = {"'s", "’s", "new", "acting", "interim", "top", "senior", "then"}
+_RULING = {
+    "government",
+    "regime",
+    "administration",
+    "junta",
+    "cabinet",
+    "leadership",
+    "authorities",
+}
 _SUBORDINATE = {"deputy", "vice", "assistant", "under", "associate", "vice-president"}
 _COUNTERPART = "counterpart"
 _SPEAKER = "speaker"
@@ -113,6 +122,9 @@ def add_titles(
             for a in mentions.resolve(o)
         ]
         bodies += _served(token, mentions)
+        states = _state_office_owner(token, mentions)
+        if states:  # "the head of Iran's nuclear programme": one of Iran's offices
+            bodies, relation = list(dict.fromkeys(bodies + states)), RelationType.MEMBER_OF
         own = by_token.get(token.i)
         if own is not None and set(bodies) - {own.actor_id}:
             # "the United Nations Support Mission in Libya (UNSMIL)": the owner, not itself
@@ -594,6 +606,24 @@ def _state_in_name(doc: Doc, ref: Ref, gazetteer: Gazetteer, mentions: Mentions)
         if entry is not None and entry.id == home and entry.actor.type is ActorType.STATE:
             return book.known(home, entry.actor.label)
     return None
+
+
+def _state_office_owner(title: Token, mentions: Mentions) -> list[str]:
+    """ "the head of the Serbian government's Office for Kosovo", "the head of Iran's
+    nuclear programme": the head of a state's office, programme or force, which no actor
+    of its own stands for, holds an office of that state ("the head of Syria's
+    government" still heads it)."""
+    return [
+        a
+        for p in title.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj" and mentions.ref_at(o) is None and o.lower_ not in _RULING
+        for c in o.children
+        if c.dep_ == "poss"
+        for a in mentions.resolve(c)
+        if mentions.book.type_of(a) is ActorType.STATE
+    ]
 
 
 def _served(title: Token, mentions: Mentions) -> list[str]:

@@ -125,6 +125,21 @@ pytestmark = pytest.mark.model
             "retook the town.",
             ("aussom", "member_of", "african-union"),
         ),
+        # the head of a state's office or programme holds one of the state's offices
+        (
+            "Marko Djuric, the head of the Serbian government's Office for Kosovo, met "
+            "EU officials.",
+            ("marko-djuric", "member_of", "serbia"),
+        ),
+        (
+            "Mohammad Eslami, the head of Iran's nuclear programme, met Grossi.",
+            ("mohammad-eslami", "member_of", "iran"),
+        ),
+        # ... while the head of its government heads it
+        (
+            "Ahmed al-Sharaa, the head of Syria's government, met Erdogan.",
+            ("golani", "leads", "syrian-government"),
+        ),
     ],
 )
 def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -180,6 +195,10 @@ def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
         (
             "Kenyan police under the command of Godfrey Otunge patrolled Port-au-Prince.",
             ("kenya", "member_of", "x-godfrey-otunge"),
+        ),
+        (
+            "Mohammad Eslami, the head of Iran's nuclear programme, met Grossi.",
+            ("mohammad-eslami", "leads", "iran"),
         ),
     ],
 )
