@@ -184,7 +184,14 @@ def add_titles(
         ):
             relation = RelationType.LEADS  # "the commander of the RSF", not "a commander"
         for person in dict.fromkeys(people):
-            for body in dict.fromkeys(_office_bodies(bodies, relation, mentions, gazetteer)):
+            held = bodies
+            if token.lower_ == _COUNTERPART and not bodies:
+                owners = [
+                    a for c in token.children if c.dep_ == "poss" for a in mentions.resolve(c)
+                ]
+                side = _counterpart_home(person, owners, gazetteer, mentions)
+                held, relation = ([side[0]], side[1]) if side else ([], relation)
+            for body in dict.fromkeys(_office_bodies(held, relation, mentions, gazetteer)):
                 if body != person:
                     mentions.titles.append(TitleLink(person, body, relation, token.i, token.i + 1))
                     if relation is RelationType.LEADS:
@@ -316,7 +323,11 @@ def _prefix_title(
         relation = _state_body_office(body_last, words, relation, mentions)
     if words and words[-1] == _COUNTERPART and body is not None:
         if mentions.book.type_of(body) is ActorType.PERSON:
-            return ref  # "his counterpart X": the other side's body, which is not named
+            # "his counterpart X": the other side's body, which is not named
+            side = _counterpart_home(ref.actor_id, [body], gazetteer, mentions)
+            if side is None:
+                return ref
+            body, relation = side
         if _peer_leads(doc[i] if i >= 0 else None, by_token, mentions):
             relation = RelationType.LEADS  # "Putin ... his U.S. counterpart Donald Trump"
     title = _title_of(doc, first, known_words) if body and not words else None
@@ -403,6 +414,24 @@ def _split_title(doc: Doc, end: int, known_words: frozenset[str]) -> int | None:
         if glued and "-" in span.text and span.text.lower() in known_words:
             return start
     return None
+
+
+def _counterpart_home(
+    person: str, owners: list[str], gazetteer: Gazetteer, mentions: Mentions
+) -> tuple[str, RelationType] | None:
+    """ "Foreign Minister X ... talks with his counterpart Hakan Fidan": the text names no
+    body, but the gazetteer gives the counterpart's own state, the other side's; the
+    counterpart holds there the office the text gave the owner."""
+    home = gazetteer.home_of(person)
+    if home is None or any(gazetteer.home_of(a) == home or a == home for a in owners):
+        return None
+    if any(a in mentions.book.led_by for a in owners):
+        relation = RelationType.LEADS
+    elif any(t.person in owners and t.relation is RelationType.MEMBER_OF for t in mentions.titles):
+        relation = RelationType.MEMBER_OF
+    else:
+        return None
+    return mentions.book.known(home, gazetteer.entries[home].actor.label), relation
 
 
 def _group_head(

@@ -140,6 +140,16 @@ pytestmark = pytest.mark.model
             "Ahmed al-Sharaa, the head of Syria's government, met Erdogan.",
             ("golani", "leads", "syrian-government"),
         ),
+        # a counterpart the text gives no body holds the owner's office in their own state
+        (
+            "Syrian Foreign Minister Asaad al-Shaibani flew to Ankara for talks with his "
+            "counterpart Hakan Fidan.",
+            ("hakan-fidan", "member_of", "turkey"),
+        ),
+        (
+            "Russian President Vladimir Putin spoke with his counterpart Xi Jinping.",
+            ("xi-jinping", "leads", "china"),
+        ),
     ],
 )
 def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -198,6 +208,16 @@ def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
         (
             "Mohammad Eslami, the head of Iran's nuclear programme, met Grossi.",
             ("mohammad-eslami", "leads", "iran"),
+        ),
+        # ... which is unknown when the text gives the owner none
+        (
+            "Putin spoke with his counterpart Xi Jinping on Monday.",
+            ("xi-jinping", "member_of", "china"),
+        ),
+        # ... and a counterpart from the owner's own state is not the other side's
+        (
+            "Russian Foreign Minister Sergei Lavrov held talks with his counterpart Sergei Shoigu.",
+            ("sergei-shoigu", "member_of", "russia"),
         ),
     ],
 )
