@@ -54,7 +54,12 @@ _OFFICE_VERBS = {
     "swear",
     "nominate",
     "make",
+    "accept",
+    "take",
+    "assume",
+    "hold",
 }
+_POSTS = {"post", "role", "job", "position", "seat", "office"}
 
 
 def add_titles(
@@ -677,9 +682,15 @@ def _holders(title: Token, mentions: Mentions) -> list[str]:
         verb = title.head
     elif title.dep_ == "pobj" and title.head.lower_ == "as":
         verb = title.head.head
+        if verb.lower_ in _POSTS and verb.dep_ == "dobj":
+            verb = verb.head  # "X accepted a post as a minister in Y"
     if verb is None or verb.lemma_.lower() not in _OFFICE_VERBS:
         return []
-    named = [c for c in verb.children if c.dep_ == "dobj"] if title.dep_ == "pobj" else []
+    named = (
+        [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in _POSTS]
+        if title.dep_ == "pobj"
+        else []
+    )
     if named:  # "Abiy named Tadesse as its head": the one named holds it, not Abiy
         return [a for c in named for a in mentions.resolve(c)]
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]

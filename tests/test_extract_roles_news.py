@@ -150,6 +150,17 @@ pytestmark = pytest.mark.model
             "Russian President Vladimir Putin spoke with his counterpart Xi Jinping.",
             ("xi-jinping", "leads", "china"),
         ),
+        # an office taken as a post: who took it holds it
+        (
+            "Getachew Reda accepted a post as a minister in the Ethiopian government.",
+            ("getachew-reda", "member_of", "ethiopia"),
+        ),
+        # a leader's cabinet is the government the leader heads
+        (
+            "Getachew Reda, who accepted a post as a minister in Abiy's cabinet, criticised "
+            "the TPLF.",
+            ("getachew-reda", "member_of", "ethiopia"),
+        ),
     ],
 )
 def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
