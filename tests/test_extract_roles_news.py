@@ -161,6 +161,13 @@ pytestmark = pytest.mark.model
             "the TPLF.",
             ("getachew-reda", "member_of", "ethiopia"),
         ),
+        # a name right after a title is a person's, even where the model reads an
+        # organisation
+        (
+            "The Ukrainian delegation included Deputy Foreign Minister Mykola Tochytskyi and "
+            "the SBU security service's deputy head Oleksandr Poklad.",
+            ("x-oleksandr-poklad", "member_of", "sbu"),
+        ),
     ],
 )
 def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
