@@ -205,8 +205,9 @@ def add_titles(
 
 
 def _state_officers(mentions: Mentions) -> list[TitleLink]:
-    """ "U.S. Central Command chief General X": the head of one of a state's bodies holds
-    an office of that state, so is one of its members too."""
+    """ "U.S. Central Command chief General X", "U.S. Africa Command spokeswoman X": the
+    head or an officer of one of a state's bodies holds an office of that state, so is one
+    of its members too."""
     book = mentions.book
     of_state = [
         link
@@ -216,7 +217,7 @@ def _state_officers(mentions: Mentions) -> list[TitleLink]:
     return [
         TitleLink(head.person, part.body, RelationType.MEMBER_OF, head.start, head.end)
         for head in mentions.titles
-        if head.relation is RelationType.LEADS and book.type_of(head.person) is ActorType.PERSON
+        if book.type_of(head.person) is ActorType.PERSON
         for part in of_state
         if part.person == head.body and part.body != head.person
     ]

@@ -92,6 +92,11 @@ pytestmark = pytest.mark.model
             "U.S. Central Command chief General Michael Kurilla visited Erbil.",
             ("michael-kurilla", "member_of", "united-states"),
         ),
+        # ... and so is an officer of one
+        (
+            "U.S. Africa Command spokeswoman Kelly Cahalan said no civilians were hurt.",
+            ("x-kelly-cahalan", "member_of", "united-states"),
+        ),
         # a state that provides a body's contingent is one of its members
         (
             "Burundi, which provided the largest AUSSOM contingent, withdrew its troops.",
