@@ -86,6 +86,7 @@ class Cues:
     delegate_verbs: frozenset[str]
     serving_heads: frozenset[str]
     serving_preps: frozenset[str]
+    serving_verbs: frozenset[str]
     addressing: frozenset[str]
     sides: frozenset[str]
     media: frozenset[str]
@@ -219,6 +220,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         delegate_verbs=words("guests", "listed_by"),
         serving_heads=words("serving", "heads"),
         serving_preps=words("serving", "preps"),
+        serving_verbs=words("serving", "verbs"),
         addressing=words("addressing", "lemmas"),
         sides=words("guests", "sides"),
         media=words("media", "names"),

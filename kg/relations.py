@@ -902,6 +902,34 @@ def _serving(token: Token, m: Mentions) -> Found | None:
     return None
 
 
+def _contributors(token: Token, m: Mentions) -> Found | None:
+    """ "The MNJTF, which brings together troops from Nigeria, Chad and Cameroon", "the
+    mission has 1,000 personnel, with contingents from Jamaica": the states an
+    organisation's forces come from are its members."""
+    cues = m.lexicon.cues
+    if token.lower_ not in cues.serving_heads:
+        return None
+    verb = token
+    while verb.dep_ in {"dobj", "pobj", "prep", "conj"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in cues.serving_verbs:
+        return None
+    sources = _objects_via(token, frozenset({"from"}))
+    if token.dep_ == "dobj":  # "brings together troops from X": "from" hung on the verb
+        sources += _objects_via(verb, frozenset({"from"}))
+    book = m.book
+    states = [a for t in sources for a in m.resolve(t) if book.type_of(a) is ActorType.STATE]
+    bodies = [
+        a
+        for t in _subject_tokens(verb)
+        for a in m.resolve(t)
+        if book.type_of(a) is ActorType.ORGANIZATION
+    ]
+    if not states or not bodies:
+        return None
+    return Found(tuple(dict.fromkeys(states)), tuple(bodies), _PART_OF, 0.75)
+
+
 def _self_or_apposed(token: Token, m: Mentions) -> list[str]:
     """What a description stands for: its own reference, else the name it is in
     apposition to ("JNIM, an umbrella group of ..."), said of ("JNIM is a group ...") or
@@ -1112,6 +1140,7 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
         found.append(_listed_members(token, m))
         found.append(_own_force(token, m))
         found.append(_serving(token, m))
+        found.append(_contributors(token, m))
     if token.pos_ in {"VERB", "AUX"}:
         visit = _visit(token, m)
         found += [visit, _fellow_guests(visit)]

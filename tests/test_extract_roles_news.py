@@ -173,6 +173,16 @@ pytestmark = pytest.mark.model
             "the SBU security service's deputy head Oleksandr Poklad.",
             ("x-oleksandr-poklad", "member_of", "sbu"),
         ),
+        # the states an organisation's forces come from are its members
+        (
+            "The Multinational Joint Task Force, which brings together troops from Niger and "
+            "Benin, was weakened.",
+            ("benin", "member_of", "mnjtf"),
+        ),
+        (
+            "AUSSOM has about 11,000 troops, with smaller contingents from Egypt and Djibouti.",
+            ("djibouti", "member_of", "aussom"),
+        ),
     ],
 )
 def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
