@@ -843,13 +843,16 @@ def _listed_members(token: Token, m: Mentions) -> Found | None:
 
 def _delegates(verb: Token, m: Mentions) -> Found | None:
     """ "The Ukrainian delegation included A, B and C", "Russia's negotiators were named as
-    A and B": the people listed are members of the side the delegation speaks for."""
+    A and B", "a Hamas delegation made up of A and B": the people listed are members of the
+    side the delegation speaks for (one who leads it is its head, not one more member)."""
     cues = m.lexicon.cues
     if verb.lemma_.lower() not in cues.delegate_verbs:
         return None
     teams = [
         c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in cues.speak_for
     ]
+    if verb.dep_ == "acl" and verb.head.lower_ in cues.speak_for:
+        teams.append(verb.head)
     sides = [a for t in teams for a in m.resolve(t) if m.book.type_of(a) is not ActorType.PERSON]
     listed = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
     listed += _objects_via(verb, frozenset({"as", "of"}))
@@ -857,7 +860,7 @@ def _delegates(verb: Token, m: Mentions) -> Found | None:
         a
         for t in _listed(listed)
         for a in m.resolve(t, conjuncts=False)
-        if m.book.type_of(a) is ActorType.PERSON
+        if m.book.type_of(a) is ActorType.PERSON and m.book.led_by.get(a) not in sides
     ]
     if not sides or not people:
         return None

@@ -76,6 +76,10 @@ pytestmark = pytest.mark.model
             "Igor Kostyukov.",
             ("igor-kostyukov", "member_of", "russia"),
         ),
+        (
+            "A Hamas delegation made up of Khaled Meshaal and Khalil al-Hayya arrived in Cairo.",
+            ("khaled-meshaal", "member_of", "hamas"),
+        ),
         # a hyphenated title the tokenizer cut at its hyphens is still one title
         (
             '"We will fight on," Arakan Army commander-in-chief Twan Mrat Naing said.',
@@ -251,6 +255,12 @@ def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
         (
             "Russian Foreign Minister Sergei Lavrov held talks with his counterpart Sergei Shoigu.",
             ("sergei-shoigu", "member_of", "russia"),
+        ),
+        # the side's leader in its delegation is its head, not one more member
+        (
+            "A Hamas delegation made up of Hamas leader Ismail Haniyeh and Khaled Meshaal "
+            "arrived in Cairo.",
+            ("ismail-haniyeh", "member_of", "hamas"),
         ),
     ],
 )
