@@ -232,7 +232,10 @@ def _last_of_kind(token: Token, mentions: Mentions, context: Context) -> str | N
             if armed:
                 return armed[0]
         return context.last({ActorType.ARMED_GROUP}, subject_first=True)
-    return context.last({ActorType(cues.actor_words[token.lower_])}, subject_first=True)
+    named = [r.actor_id for c in token.lefts for t in c.subtree if (r := mentions.ref_at(t))]
+    # "the Al Qaeda-affiliated group" is not Al Qaeda
+    kind = {ActorType(cues.actor_words[token.lower_])}
+    return context.last(kind, subject_first=True, besides=named)
 
 
 def _home_forces(token: Token, mentions: Mentions, context: Context) -> str | None:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import Context, definite, resolve_references
 from .gazetteer import Gazetteer, normalize
-from .lexicon import Lexicon
+from .lexicon import Cues, Lexicon
 from .mentions import ActorBook, Matchers, Mentions, Ref, country_votes, gazetteer_spans
 from .model import ActorType
 from .titles import add_titles, title_words
@@ -182,6 +182,9 @@ class MentionFinder:
                 if len(span) == 1 and not titled and not self.book.has_person(span.text):
                     continue  # a lone capitalised word is as often a place ("Goma")
                 actor_id = self.book.new(span.text, ActorType.PERSON, span.text)
+            elif _titled_name(span, self.lexicon.cues):
+                # "deputy head Oleksandr Poklad", read as an organisation by the model
+                actor_id = self.book.new(span.text, ActorType.PERSON, span.text)
             else:
                 head = span[-1].lower_
                 kind = self.lexicon.cues.actor_words.get(head)
@@ -277,6 +280,21 @@ def _given_names(doc: Doc, start: int, end: int, titles: frozenset[str]) -> int:
                     break
                 start -= 1
     return start
+
+
+def _titled_name(span: Span, cues: Cues) -> bool:
+    """A two- or three-word name in capitals right after a person's title ("deputy head
+    Oleksandr Poklad"), with no word that names a body, is a person's."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (
+        before is not None
+        and before.is_lower
+        and before.lower_ in cues.titles
+        and 2 <= len(span) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title for t in span)
+        and not any(t.lower_ in cues.actor_words or t.lower_ in cues.body_titles for t in span)
+    )
 
 
 def _common(token: Token) -> bool:

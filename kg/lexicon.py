@@ -83,6 +83,10 @@ class Cues:
     hosts: frozenset[str]
     not_parties: frozenset[str]
     delegation_leads: frozenset[str]
+    delegate_verbs: frozenset[str]
+    serving_heads: frozenset[str]
+    serving_preps: frozenset[str]
+    serving_verbs: frozenset[str]
     addressing: frozenset[str]
     sides: frozenset[str]
     media: frozenset[str]
@@ -213,6 +217,10 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         hosts=words("hosts", "lemmas"),
         not_parties=words("guests", "not_parties"),
         delegation_leads=words("guests", "led_by"),
+        delegate_verbs=words("guests", "listed_by"),
+        serving_heads=words("serving", "heads"),
+        serving_preps=words("serving", "preps"),
+        serving_verbs=words("serving", "verbs"),
         addressing=words("addressing", "lemmas"),
         sides=words("guests", "sides"),
         media=words("media", "names"),

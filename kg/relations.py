@@ -100,6 +100,22 @@ def _subject_tokens(verb: Token) -> list[Token]:
     return []
 
 
+def _passive_voice(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _shared_subject(verb: Token) -> list[Token]:
+    """ "X, which operates in Y and is led by Z": a passive verb coordinated with a
+    clause shares its subject, or the name the relative clause describes."""
+    if verb.dep_ != "conj":
+        return []
+    first = verb.head
+    subjects = [c for c in first.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and first.dep_ in {"acl", "relcl"}:
+        return [first.head]
+    return subjects
+
+
 def _non_finite(verb: Token) -> bool:
     """A purpose or participle clause ("to help", "speaking"), which shares its subject."""
     return verb.tag_ in {"VBG", "VBN"} or any(
@@ -120,9 +136,16 @@ def _objects_via(word: Token, preps: frozenset[str]) -> list[Token]:
 def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     agents = _objects_via(token, frozenset({"by"}))
     passive = (
-        any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+        _passive_voice(token)
         or (token.dep_ == "acl" and token.tag_ == "VBN")
         or (token.dep_ == "advcl" and token.tag_ == "VBN" and bool(agents))
+        # "which is backed by X and led by Y": the auxiliary is shared
+        or (
+            token.dep_ == "conj"
+            and token.tag_ == "VBN"
+            and _passive_voice(token.head)
+            and not any(c.dep_ in {"nsubj", "aux"} for c in token.children)
+        )
     )
     if passive and trigger.objects:
         return None  # "the bloc was formed by X": the active form only
@@ -136,7 +159,7 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         subjects = [a for t in agents for a in m.resolve(t)]
         if not subjects and trigger.relation is RelationType.OPPOSES:
             subjects = _attack_agents(token, m)
-        patients = [c for c in token.children if c.dep_ == "nsubjpass"]
+        patients = [c for c in token.children if c.dep_ == "nsubjpass"] or _shared_subject(token)
         if not patients and token.dep_ in {"acl", "relcl"}:
             patients = [token.head]
         if not patients and token.dep_ == "advcl":
@@ -239,6 +262,10 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
                     for a in m.book.attackers(d.lemma_.lower())
                 ]
         confidence = 0.9 if any(c.dep_ == "nsubj" for c in token.children) else 0.75
+        given = [a for d in direct if _membership_role(d, m) for a in m.resolve(d)]
+        if trigger.relation is RelationType.BACKS and given and set(objects) <= set(given):
+            # "provided the largest SADC contingent": its own troops, serving in SADC's force
+            trigger = _PART_OF
     if trigger.relation is RelationType.MEETS_WITH:
         return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=True)
     if not objects and len(set(subjects)) > 1 and (trigger.mutual or _reciprocal(token)):
@@ -252,6 +279,15 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     # "X clashed with Y": a mutual verb's object acts on its subject too
     mutual = trigger.mutual or _war(token, m)
     return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=mutual)
+
+
+_PART_OF = Trigger(RelationType.MEMBER_OF, "part-of")
+
+
+def _membership_role(noun: Token, m: Mentions) -> bool:
+    """A noun naming a part of a body: "contingent", "wing", "affiliate"."""
+    role = m.lexicon.roles.get(noun.lemma_.lower())
+    return role is not None and role.relation is RelationType.MEMBER_OF
 
 
 def _war(verb: Token, m: Mentions) -> bool:
@@ -603,7 +639,15 @@ def _compound(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found 
     objects = m.resolve(noun, conjuncts=False)
     if not objects:
         return None
-    return Found(tuple(left), tuple(objects), trigger, 0.9)
+    return _compound_found(left, objects, trigger)
+
+
+def _compound_found(left: list[str], noun: list[str], trigger: Trigger) -> Found:
+    """The left part acts on the noun ("Iran-backed Hezbollah"), or the noun on the left
+    part for a reversed trigger ("the Al Qaeda-affiliated group" is a member of Al Qaeda)."""
+    if trigger.reverse:
+        left, noun = noun, left
+    return Found(tuple(left), tuple(noun), trigger, 0.9)
 
 
 _ALLIED = Trigger(RelationType.BACKS, "allied-with")
@@ -647,7 +691,7 @@ def _glued_compound(token: Token, trigger: Trigger, m: Mentions) -> Found | None
     objects = m.resolve(token.head, conjuncts=False)
     if entry is None or not objects:
         return None
-    return Found((m.book.known(entry.id, left),), tuple(objects), trigger, 0.9)
+    return _compound_found([m.book.known(entry.id, left)], objects, trigger)
 
 
 def _prefix(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found | None:
@@ -663,6 +707,10 @@ def _prefix(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found | 
     if target is None or not subjects:
         return None
     return Found(tuple(subjects), (target,), trigger, 0.8)
+
+
+_ROLE_PREPS = frozenset({"of", "to"})
+_MEMBER_PREPS = _ROLE_PREPS | {"within"}
 
 
 def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
@@ -683,7 +731,8 @@ def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             for c in token.children
             if c.dep_ in {"compound", "amod"} and (r := m.ref_at(c)) is not None
         ]
-    others += [a for t in _objects_via(token, frozenset({"of", "to"})) for a in m.resolve(t)]
+    preps = _MEMBER_PREPS if membership else _ROLE_PREPS  # "contingents within AUSSOM"
+    others += [a for t in _objects_via(token, preps) for a in m.resolve(t)]
     others = [a for a in others if a not in holders]
     if not holders or not others:
         return None
@@ -790,6 +839,98 @@ def _listed_members(token: Token, m: Mentions) -> Found | None:
         return None
     trigger = Trigger(RelationType.MEMBER_OF, "part-of")
     return Found(tuple(items), tuple(bodies), trigger, 0.75)
+
+
+def _delegates(verb: Token, m: Mentions) -> Found | None:
+    """ "The Ukrainian delegation included A, B and C", "Russia's negotiators were named as
+    A and B", "a Hamas delegation made up of A and B": the people listed are members of the
+    side the delegation speaks for (one who leads it is its head, not one more member)."""
+    cues = m.lexicon.cues
+    if verb.lemma_.lower() not in cues.delegate_verbs:
+        return None
+    teams = [
+        c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in cues.speak_for
+    ]
+    if verb.dep_ == "acl" and verb.head.lower_ in cues.speak_for:
+        teams.append(verb.head)
+    sides = [a for t in teams for a in m.resolve(t) if m.book.type_of(a) is not ActorType.PERSON]
+    listed = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    listed += _objects_via(verb, frozenset({"as", "of"}))
+    people = [
+        a
+        for t in _listed(listed)
+        for a in m.resolve(t, conjuncts=False)
+        if m.book.type_of(a) is ActorType.PERSON and m.book.led_by.get(a) not in sides
+    ]
+    if not sides or not people:
+        return None
+    trigger = Trigger(RelationType.MEMBER_OF, "delegate")
+    return Found(tuple(dict.fromkeys(people)), tuple(dict.fromkeys(sides)), trigger, 0.75)
+
+
+def _listed(heads: list[Token]) -> Iterator[Token]:
+    """The items of a list and the names set beside them: "A, B's deputy head C and D"."""
+    for head in heads:
+        yield head
+        yield from _listed([c for c in head.children if c.dep_ in {"conj", "appos"}])
+
+
+def _serving(token: Token, m: Mentions) -> Found | None:
+    """ "Ugandan troops within AUSSOM": a state's forces serving in a mission make the state
+    one of its members; "African Union peacekeepers under the AUSSOM mission": an
+    organisation's own forces make the mission its own. The phrase is read where it
+    stands, right after the noun, wherever the parser hung it."""
+    cues = m.lexicon.cues
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.lower_ not in cues.serving_heads or after is None:
+        return None
+    if after.lower_ not in cues.serving_preps:
+        return None
+    book = m.book
+    missions = [
+        a
+        for o in after.children
+        if o.dep_ == "pobj"
+        for a in m.resolve(o)
+        if book.type_of(a) is ActorType.ORGANIZATION
+    ]
+    senders = [a for a in m.resolve(token) if a not in missions]
+    states = [a for a in senders if book.type_of(a) is ActorType.STATE]
+    owners = [a for a in senders if book.type_of(a) is ActorType.ORGANIZATION]
+    if missions and states:
+        return Found(tuple(states), tuple(missions), _PART_OF, 0.75)
+    if missions and owners:
+        return Found(tuple(missions), tuple(owners), _PART_OF, 0.75)
+    return None
+
+
+def _contributors(token: Token, m: Mentions) -> Found | None:
+    """ "The MNJTF, which brings together troops from Nigeria, Chad and Cameroon", "the
+    mission has 1,000 personnel, with contingents from Jamaica": the states an
+    organisation's forces come from are its members."""
+    cues = m.lexicon.cues
+    if token.lower_ not in cues.serving_heads:
+        return None
+    verb = token
+    while verb.dep_ in {"dobj", "pobj", "prep", "conj"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in cues.serving_verbs:
+        return None
+    sources = _objects_via(token, frozenset({"from"}))
+    if token.dep_ == "dobj":  # "brings together troops from X": "from" hung on the verb
+        sources += _objects_via(verb, frozenset({"from"}))
+    book = m.book
+    states = [a for t in sources for a in m.resolve(t) if book.type_of(a) is ActorType.STATE]
+    bodies = [
+        a
+        for t in _subject_tokens(verb)
+        for a in m.resolve(t)
+        if book.type_of(a) is ActorType.ORGANIZATION
+    ]
+    if not states or not bodies:
+        return None
+    return Found(tuple(dict.fromkeys(states)), tuple(bodies), _PART_OF, 0.75)
 
 
 def _self_or_apposed(token: Token, m: Mentions) -> list[str]:
@@ -1001,12 +1142,15 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
         found.append(_possession(token, m, word_actor))
         found.append(_listed_members(token, m))
         found.append(_own_force(token, m))
+        found.append(_serving(token, m))
+        found.append(_contributors(token, m))
     if token.pos_ in {"VERB", "AUX"}:
         visit = _visit(token, m)
         found += [visit, _fellow_guests(visit)]
         found.append(_hosted(token, m))
         found.append(_addressed(token, m))
         found.append(_counterparts(token, m))
+        found.append(_delegates(token, m))
     if word == "allied" and token.dep_ == "amod":
         found.append(_allied(token, m))
     if word in lexicon.cues.loyal:

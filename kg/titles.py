@@ -25,10 +25,22 @@ WordActor = Callable[[Token], "str | None"]
 _TITLE_PREPS = {"of", "with", "in", "at", "for", "from"}
 _POSTINGS = {"for", "in", "at"}  # where an office is held, once its body is named
 _TITLE_FILLERS = {"'s", "’s", "new", "acting", "interim", "top", "senior", "then"}
+_RULING = {
+    "government",
+    "regime",
+    "administration",
+    "junta",
+    "cabinet",
+    "leadership",
+    "authorities",
+}
 _SUBORDINATE = {"deputy", "vice", "assistant", "under", "associate", "vice-president"}
 _COUNTERPART = "counterpart"
+_SPEAKER = "speaker"
+_UNITS = {ActorType.ARMED_GROUP, ActorType.ORGANIZATION}
 _DESCRIBED = {"mission", "force"}
-_HEADS = {"chief", "head", "commander", "leader", "boss", "chairman"}
+_HEADS = {"chief", "head", "commander", "leader", "boss", "chairman", "director"}
+_ONE_OF_MANY = {"a", "an", "another", "senior"}  # "a senior Hezbollah commander": not its head
 _OFFICE_VERBS = {
     "be",
     "become",
@@ -42,7 +54,12 @@ _OFFICE_VERBS = {
     "swear",
     "nominate",
     "make",
+    "accept",
+    "take",
+    "assume",
+    "hold",
 }
+_POSTS = {"post", "role", "job", "position", "seat", "office"}
 
 
 def add_titles(
@@ -110,6 +127,9 @@ def add_titles(
             for a in mentions.resolve(o)
         ]
         bodies += _served(token, mentions)
+        states = _state_office_owner(token, mentions)
+        if states:  # "the head of Iran's nuclear programme": one of Iran's offices
+            bodies, relation = list(dict.fromkeys(bodies + states)), RelationType.MEMBER_OF
         own = by_token.get(token.i)
         if own is not None and set(bodies) - {own.actor_id}:
             # "the United Nations Support Mission in Libya (UNSMIL)": the owner, not itself
@@ -121,7 +141,9 @@ def add_titles(
             if _peer_leads(owner, by_token, mentions):
                 relation = RelationType.LEADS
         body_title = token.lower_ in cues.body_titles
-        near = [*token.children, token.head] if token.dep_ == "appos" else list(token.children)
+        near = list(token.children)
+        if token.dep_ == "appos":
+            near.append(_apposed_to(token))
         wanted = (
             {ActorType.ORGANIZATION, ActorType.GOVERNMENT, ActorType.ARMED_GROUP}
             if body_title
@@ -167,11 +189,44 @@ def add_titles(
         ):
             relation = RelationType.LEADS  # "the commander of the RSF", not "a commander"
         for person in dict.fromkeys(people):
-            for body in dict.fromkeys(_office_bodies(bodies, relation, mentions, gazetteer)):
+            held = bodies
+            if token.lower_ == _COUNTERPART and not bodies:
+                owners = [
+                    a for c in token.children if c.dep_ == "poss" for a in mentions.resolve(c)
+                ]
+                side = _counterpart_home(person, owners, gazetteer, mentions)
+                held, relation = ([side[0]], side[1]) if side else ([], relation)
+            for body in dict.fromkeys(_office_bodies(held, relation, mentions, gazetteer)):
                 if body != person:
                     mentions.titles.append(TitleLink(person, body, relation, token.i, token.i + 1))
                     if relation is RelationType.LEADS:
                         mentions.book.led_by.setdefault(person, body)
+    mentions.titles.extend(_state_officers(mentions))
+
+
+def _state_officers(mentions: Mentions) -> list[TitleLink]:
+    """ "U.S. Central Command chief General X", "U.S. Africa Command spokeswoman X": the
+    head or an officer of one of a state's bodies holds an office of that state, so is one
+    of its members too."""
+    book = mentions.book
+    of_state = [
+        link
+        for link in mentions.titles
+        if link.relation is RelationType.MEMBER_OF and book.type_of(link.body) is ActorType.STATE
+    ]
+    return [
+        TitleLink(head.person, part.body, RelationType.MEMBER_OF, head.start, head.end)
+        for head in mentions.titles
+        if book.type_of(head.person) is ActorType.PERSON
+        for part in of_state
+        if part.person == head.body and part.body != head.person
+    ]
+
+
+def _apposed_to(title: Token) -> Token:
+    """ "A, B and C, director of X": a title after a list describes the name nearest it,
+    where the parser hung it on the list's first name."""
+    return max([title.head, *(c for c in title.head.conjuncts if c.i < title.i)], key=lambda t: t.i)
 
 
 def _described(token: Token, by_token: dict[int, Ref]) -> bool:
@@ -241,6 +296,12 @@ def _prefix_title(
         if actor_type is not ActorType.PERSON and not words and _unit_word(token, cues):
             i -= 1  # "Hezbollah's elite Radwan Force", "the EU's naval mission Aspides"
             continue
+        split = _split_title(doc, i, known_words)
+        if split is not None:  # "commander-in-chief", cut at its hyphens
+            words.insert(0, doc[split : i + 1].text.lower())
+            first = split
+            i = split - 1
+            continue
         before = doc[i - 1].lower_ if i > 0 else ""
         if token.lower_ in _TITLE_FILLERS or (
             joiner and (before in known_words or before + "." in known_words)
@@ -260,13 +321,19 @@ def _prefix_title(
             continue
         break
     relation = _title_relation(" ".join(words), cues, actor_type)
+    if relation is RelationType.MEMBER_OF and _group_head(doc, words, body, first, mentions):
+        relation = RelationType.LEADS  # "SDF commander Mazloum Abdi"
     if portfolio and relation is RelationType.LEADS:
         relation = RelationType.MEMBER_OF  # "EU foreign policy chief X": one area of the EU
     if relation is not None and body_last is not None and words:
         relation = _state_body_office(body_last, words, relation, mentions)
     if words and words[-1] == _COUNTERPART and body is not None:
         if mentions.book.type_of(body) is ActorType.PERSON:
-            return ref  # "his counterpart X": the other side's body, which is not named
+            # "his counterpart X": the other side's body, which is not named
+            side = _counterpart_home(ref.actor_id, [body], gazetteer, mentions)
+            if side is None:
+                return ref
+            body, relation = side
         if _peer_leads(doc[i] if i >= 0 else None, by_token, mentions):
             relation = RelationType.LEADS  # "Putin ... his U.S. counterpart Donald Trump"
     title = _title_of(doc, first, known_words) if body and not words else None
@@ -290,6 +357,8 @@ def _prefix_title(
         if home is None and ref.actor_id not in gazetteer and focus is not None:
             home = _only_state(doc[ref.start].sent, gazetteer.homes.get(focus), mentions)
         body = mentions.book.known(home, gazetteer.entries[home].actor.label) if home else None
+    if relation is not None and body is not None and words and words[-1] == _SPEAKER:
+        body, relation = _chamber(body, relation, gazetteer, mentions)
     if (
         relation is None
         and body is not None
@@ -321,6 +390,69 @@ def _prefix_title(
     if actor_type is ActorType.PERSON:
         return Ref(ref.actor_id, min(first, ref.start), ref.end, ref.kind)
     return ref
+
+
+def _chamber(
+    body: str, relation: RelationType, gazetteer: Gazetteer, mentions: Mentions
+) -> tuple[str, RelationType]:
+    """ "House Speaker X", "the House of Representatives, whose speaker X": a speaker
+    heads a parliament, the state's own where the gazetteer knows it ("Lebanese
+    parliament"); a state whose parliament it does not know has the speaker as a member."""
+    book = mentions.book
+    if book.type_of(body) is ActorType.PERSON:
+        return body, relation
+    if book.type_of(body) is not ActorType.STATE:
+        return body, RelationType.LEADS
+    entry = gazetteer.get(body)
+    for demonym in entry.demonyms if entry is not None else ():
+        found = gazetteer.by_name(f"{demonym} parliament")
+        if found is not None and found.id != body:
+            return book.known(found.id, found.actor.label), RelationType.LEADS
+    return body, RelationType.MEMBER_OF
+
+
+def _split_title(doc: Doc, end: int, known_words: frozenset[str]) -> int | None:
+    """Where a hyphenated title the tokenizer cut into words and hyphens ("commander - in
+    - chief") ending at ``end`` starts, if one does."""
+    for start in (end - 4, end - 2):
+        span = doc[max(start, 0) : end + 1]
+        glued = start >= 0 and not any(t.whitespace_ for t in span[:-1])
+        if glued and "-" in span.text and span.text.lower() in known_words:
+            return start
+    return None
+
+
+def _counterpart_home(
+    person: str, owners: list[str], gazetteer: Gazetteer, mentions: Mentions
+) -> tuple[str, RelationType] | None:
+    """ "Foreign Minister X ... talks with his counterpart Hakan Fidan": the text names no
+    body, but the gazetteer gives the counterpart's own state, the other side's; the
+    counterpart holds there the office the text gave the owner."""
+    home = gazetteer.home_of(person)
+    if home is None or any(gazetteer.home_of(a) == home or a == home for a in owners):
+        return None
+    if any(a in mentions.book.led_by for a in owners):
+        relation = RelationType.LEADS
+    elif any(t.person in owners and t.relation is RelationType.MEMBER_OF for t in mentions.titles):
+        relation = RelationType.MEMBER_OF
+    else:
+        return None
+    return mentions.book.known(home, gazetteer.entries[home].actor.label), relation
+
+
+def _group_head(
+    doc: Doc, words: list[str], body: str | None, first: int, mentions: Mentions
+) -> bool:
+    """ "SDF commander Mazloum Abdi", "CIA director X": the one head title after a group's or
+    an agency's name is its head ("a senior Hezbollah commander" is one of many; a state's
+    commander is one of its officers)."""
+    return (
+        len(words) == 1
+        and words[0] in _HEADS
+        and body is not None
+        and mentions.book.type_of(body) in _UNITS
+        and not any(t.lower_ in _ONE_OF_MANY for t in doc[max(0, first - 2) : first])
+    )
 
 
 def _owner_of_part(doc: Doc, part: Ref, gazetteer: Gazetteer, mentions: Mentions) -> str | None:
@@ -410,9 +542,6 @@ def _unit_word(token: Token, cues) -> bool:
     """A word that may stand between an owner and its unit's name: "elite", "naval
     mission"."""
     return (token.pos_ == "ADJ" and token.is_lower) or token.lower_ in cues.body_titles
-
-
-_UNITS = {ActorType.ARMED_GROUP, ActorType.ORGANIZATION}
 
 
 def _owned_unit(between: Span, unit: str, owner: str | None, mentions: Mentions) -> bool:
@@ -514,6 +643,24 @@ def _state_in_name(doc: Doc, ref: Ref, gazetteer: Gazetteer, mentions: Mentions)
     return None
 
 
+def _state_office_owner(title: Token, mentions: Mentions) -> list[str]:
+    """ "the head of the Serbian government's Office for Kosovo", "the head of Iran's
+    nuclear programme": the head of a state's office, programme or force, which no actor
+    of its own stands for, holds an office of that state ("the head of Syria's
+    government" still heads it)."""
+    return [
+        a
+        for p in title.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj" and mentions.ref_at(o) is None and o.lower_ not in _RULING
+        for c in o.children
+        if c.dep_ == "poss"
+        for a in mentions.resolve(c)
+        if mentions.book.type_of(a) is ActorType.STATE
+    ]
+
+
 def _served(title: Token, mentions: Mentions) -> list[str]:
     """ "a senior adviser to President X": an office given to a person is in the body
     that person leads (an envoy to a state is not in that state, so only people)."""
@@ -536,9 +683,15 @@ def _holders(title: Token, mentions: Mentions) -> list[str]:
         verb = title.head
     elif title.dep_ == "pobj" and title.head.lower_ == "as":
         verb = title.head.head
+        if verb.lower_ in _POSTS and verb.dep_ == "dobj":
+            verb = verb.head  # "X accepted a post as a minister in Y"
     if verb is None or verb.lemma_.lower() not in _OFFICE_VERBS:
         return []
-    named = [c for c in verb.children if c.dep_ == "dobj"] if title.dep_ == "pobj" else []
+    named = (
+        [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in _POSTS]
+        if title.dep_ == "pobj"
+        else []
+    )
     if named:  # "Abiy named Tadesse as its head": the one named holds it, not Abiy
         return [a for c in named for a in mentions.resolve(c)]
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
