@@ -40,6 +40,10 @@ _SPEAKER = "speaker"
 _UNITS = {ActorType.ARMED_GROUP, ActorType.ORGANIZATION}
 _DESCRIBED = {"mission", "force"}
 _HEADS = {"chief", "head", "commander", "leader", "boss", "chairman", "director"}
+_RANKS = {"commander"}
+"""Heads' titles groups also give their field officers: "Hezbollah commander X" is one of
+its commanders, "its commander, X" or "the commander of the SDF, X" its head."""
+_DEFINITE = {"the", "its", "their"}
 _ONE_OF_MANY = {"a", "an", "another", "senior"}  # "a senior Hezbollah commander": not its head
 _OFFICE_VERBS = {
     "be",
@@ -446,9 +450,12 @@ def _group_head(
     """ "SDF commander Mazloum Abdi", "CIA director X": the one head title after a group's or
     an agency's name is its head ("a senior Hezbollah commander" is one of many; a state's
     commander is one of its officers)."""
+    definite = first > 0 and (doc[first - 1].lower_ in _DEFINITE or doc[first - 1].tag_ == "POS")
+    of_body = first + 1 < len(doc) and doc[first + 1].lower_ == "of"
     return (
         len(words) == 1
         and words[0] in _HEADS
+        and (words[0] not in _RANKS or definite or of_body)
         and body is not None
         and mentions.book.type_of(body) in _UNITS
         and not any(t.lower_ in _ONE_OF_MANY for t in doc[max(0, first - 2) : first])

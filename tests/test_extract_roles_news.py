@@ -12,11 +12,21 @@ pytestmark = pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "edge"),
     [
-        # the one commander named after a group's name heads it
+        # the group's own commander heads it: "its commander", "the commander of ..."
         (
             "The truce was signed in Damascus, where interim President Ahmed al-Sharaa and "
-            "SDF commander Mazloum Abdi shook hands.",
+            "the SDF's commander, Mazloum Abdi, shook hands.",
             ("mazloum-abdi", "leads", "sdf"),
+        ),
+        (
+            "The RSF took the city. The commander of the RSF, Mohamed Hamdan Dagalo, "
+            "flew to Nairobi.",
+            ("hemedti", "leads", "rsf"),
+        ),
+        # a commander named after a group's name is one of its commanders
+        (
+            "Israel said it killed Hezbollah commander Ali Karaki in Beirut.",
+            ("x-ali-karaki", "member_of", "hezbollah"),
         ),
         # so does an agency's director, before or after the name
         ("CIA Director William Burns flew to Cairo.", ("william-burns", "leads", "cia")),
@@ -199,6 +209,10 @@ def test_roles_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
         # one of a group's senior commanders is a member, not its head
         (
             "A senior Hezbollah commander Ali Karaki was killed in Beirut.",
+            ("x-ali-karaki", "leads", "hezbollah"),
+        ),
+        (
+            "Israel said it killed Hezbollah commander Ali Karaki in Beirut.",
             ("x-ali-karaki", "leads", "hezbollah"),
         ),
         # the title is not the list's earlier names'
