@@ -248,8 +248,11 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             # "Erbil, which hosts U.S. troops": stationed forces are not met
             targets = [t for t in targets if t.lower_ not in m.lexicon.cues.not_parties]
         objects = [a for t in targets for a in m.resolve(t)]
+        if trigger.relation is RelationType.MEETS_WITH:
+            # "sat down with a Russian team headed by Medinsky": he meets them too
+            objects += [a for t in targets for a in _delegation_leaders(t, m)]
         if trigger.relation is RelationType.MEETS_WITH and not objects:
-            objects = [a for t in targets if _both_sides(t, m) for a in _last_parties(m)]
+            objects = [a for t in targets if _both_sides(t, m) for a in _counted_parties(t, m)]
             objects = [a for a in objects if a not in subjects]
         if token.lemma_.lower() in m.lexicon.cues.event_objects:
             # "condemned the Israeli strikes", "repelled an attack by the RSF"
@@ -331,8 +334,17 @@ def _party(m: Mentions, token: Token) -> list[str]:
         # the body his description names
         listed = [a for c in token.conjuncts for a in m.resolve(c, conjuncts=False)]
         found = [a for a in found if a in listed or m.book.type_of(a) is ActorType.PERSON]
+    leaders = _delegation_leaders(token, m)
     if found:
-        return found
+        return list(dict.fromkeys(found + leaders))
+    # "delegations led by A and his Taliban counterpart B": the bodies their titles name
+    bodies = [link.body for link in m.titles for a in leaders if link.person == a]
+    return list(dict.fromkeys(leaders + bodies))
+
+
+def _delegation_leaders(token: Token, m: Mentions) -> list[str]:
+    """ "a Ukrainian delegation led by Umerov": who heads a delegation sits at the table
+    beside the state it speaks for."""
     return [
         a
         for c in token.children
@@ -352,6 +364,14 @@ def _both_sides(token: Token, m: Mentions) -> bool:
 def _last_parties(m: Mentions) -> list[str]:
     """The parties of the last meeting the text has told."""
     return list((m.book.meetings or [()])[-1])
+
+
+def _counted_parties(token: Token, m: Mentions) -> list[str]:
+    """ "both delegations": the parties of the meeting told last; where it named each
+    delegation by its state and its head, the heads (one edge for each side)."""
+    parties = _last_parties(m)
+    people = [a for a in parties if m.book.type_of(a) is ActorType.PERSON]
+    return people if len(people) == 2 and len(parties) > 2 else parties
 
 
 def _meeting_parties(event: Token, m: Mentions) -> list[str]:
@@ -1250,8 +1270,13 @@ def relations_in(
 
 
 def _well_typed(relation: Relation, m: Mentions) -> bool:
-    """Nobody leads a person or is a member of one; a government is not a member of the
-    state it governs ("Afghanistan's Taliban government")."""
+    """Nobody leads a person or is a member of one, nor meets the body their title names;
+    a government is not a member of the state it governs ("Afghanistan's Taliban
+    government")."""
+    if relation.relation is RelationType.MEETS_WITH:
+        # "delegations led by A and B": A sits beside the body his title names here
+        own = {(link.person, link.body) for link in m.titles}
+        return not {(relation.subject, relation.object), (relation.object, relation.subject)} & own
     titled = relation.relation in {RelationType.LEADS, RelationType.MEMBER_OF}
     if titled and m.book.type_of(relation.object) is ActorType.PERSON:
         return False

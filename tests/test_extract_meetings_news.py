@@ -1,0 +1,51 @@
+"""Meetings as news words them, with the real spaCy pipeline, each on a sentence of our own:
+delegations and their heads, chairs and brokers, handshakes, convened meetings."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_news import edges
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # the heads of two delegations that sat down together meet
+        (
+            "A Kenyan delegation led by President William Ruto sat down with a South "
+            "Sudanese team headed by Salva Kiir.",
+            ("william-ruto", "meets_with", "salva-kiir"),
+        ),
+        # whoever chairs the meeting meets the heads of the delegations told before
+        (
+            "An Algerian delegation led by Ahmed Attaf sat down with a Tunisian team headed "
+            "by Kais Saied. Moroccan Foreign Minister Nasser Bourita chaired the meeting.",
+            ("nasser-bourita", "meets_with", "ahmed-attaf"),
+        ),
+        # delegations named only by their heads are the bodies their titles name
+        (
+            "Delegations led by Algerian Foreign Minister Ahmed Attaf and his Moroccan "
+            "counterpart Nasser Bourita met in Geneva.",
+            ("algeria", "meets_with", "morocco"),
+        ),
+    ],
+)
+def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
+    assert edge in edges(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # the head of a delegation sits beside his own state, he does not meet it
+        (
+            "Delegations led by Algerian Foreign Minister Ahmed Attaf and his Moroccan "
+            "counterpart Nasser Bourita met in Geneva.",
+            ("ahmed-attaf", "meets_with", "algeria"),
+        ),
+    ],
+)
+def test_meetings_in_news_keep_the_wrong_edge_out(text: str, edge: tuple[str, str, str]) -> None:
+    assert edge not in edges(text)
