@@ -265,7 +265,7 @@ class Mentions:
                 if g.dep_ in {"amod", "compound"}
             ]
             if token.lower_ in cues.speak_for:  # "negotiators for the M23 rebels"
-                operators += [o for p in token.children if p.lower_ == "for" for o in p.children]
+                operators += _spoken_for(token)
             owners = [
                 a
                 for m in [*modifiers, *named, *operators]
@@ -462,6 +462,17 @@ def _by_agents(noun: Token, participles: frozenset[str]) -> list[Token]:
         if clause.dep_ == "acl" and clause.lemma_.lower() in participles:
             found += [o for a in clause.children if a.dep_ == "agent" for o in a.children]
     return [o for o in found if o.dep_ == "pobj"]
+
+
+def _spoken_for(token: Token) -> list[Token]:
+    """Whom "negotiators for the M23" speak for; in "officials and negotiators for the
+    M23" the parser hangs the "for" on the first noun, but it is the nearest one's."""
+    own = [o for p in token.children if p.lower_ == "for" for o in p.children]
+    if own or token.dep_ != "conj":
+        return own
+    return [
+        o for p in token.head.children if p.lower_ == "for" and p.i > token.i for o in p.children
+    ]
 
 
 def _swallowed(token: Token) -> list[Token]:

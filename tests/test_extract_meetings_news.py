@@ -30,6 +30,11 @@ pytestmark = pytest.mark.model
             "counterpart Nasser Bourita met in Geneva.",
             ("algeria", "meets_with", "morocco"),
         ),
+        # "for the TPLF" hung on the first noun speaks for the nearest one
+        (
+            "Ethiopian officials and negotiators for the TPLF arrived in Nairobi for talks.",
+            ("ethiopia", "meets_with", "tplf"),
+        ),
     ],
 )
 def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
