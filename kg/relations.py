@@ -591,7 +591,7 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
             sides = _subject_tokens(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
             resolve = _party if trigger.relation is RelationType.MEETS_WITH else Mentions.resolve
             agents = [a for t in sides for a in resolve(m, t)]
-    between = _objects_via(anchor, frozenset({"between"}))
+    between = _between(anchor)
     if trigger.mutual and between:
         return Found(tuple(a for t in between for a in m.resolve(t)), (), trigger, 0.8, True)
     if trigger.mutual and agents and not targets:
@@ -599,6 +599,15 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     if not agents or not targets:
         return None
     return Found(tuple(agents), tuple(targets), trigger, 0.8, trigger.mutual)
+
+
+def _between(event: Token) -> list[Token]:
+    """The sides "between" names for an event noun; "convened a meeting last month between
+    X and Y": the parser hangs it on the verb, after the noun, but it is the noun's."""
+    own = _objects_via(event, frozenset({"between"}))
+    if own or event.dep_ != "dobj":
+        return own
+    return [t for t in _objects_via(event.head, frozenset({"between"})) if t.i > event.i]
 
 
 def _compound_leader(modifier: Token, m: Mentions) -> list[str]:

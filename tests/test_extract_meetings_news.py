@@ -35,6 +35,11 @@ pytestmark = pytest.mark.model
             "Ethiopian officials and negotiators for the TPLF arrived in Nairobi for talks.",
             ("ethiopia", "meets_with", "tplf"),
         ),
+        # "between" hung on the verb after the meeting is the meeting's
+        (
+            "Kenya convened a meeting last month between Salva Kiir and his rival Riek Machar.",
+            ("salva-kiir", "meets_with", "riek-machar"),
+        ),
     ],
 )
 def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -49,6 +54,11 @@ def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -
             "Delegations led by Algerian Foreign Minister Ahmed Attaf and his Moroccan "
             "counterpart Nasser Bourita met in Geneva.",
             ("ahmed-attaf", "meets_with", "algeria"),
+        ),
+        # whoever convenes a meeting between others is not said to sit at it
+        (
+            "Kenya convened a meeting last month between Salva Kiir and his rival Riek Machar.",
+            ("kenya", "meets_with", "salva-kiir"),
         ),
     ],
 )
