@@ -40,6 +40,15 @@ pytestmark = pytest.mark.model
             "Kenya convened a meeting last month between Salva Kiir and his rival Riek Machar.",
             ("salva-kiir", "meets_with", "riek-machar"),
         ),
+        # a handshake is a meeting, between the subjects or with the "with"
+        (
+            "Salva Kiir and Riek Machar were seen shaking hands in Juba.",
+            ("salva-kiir", "meets_with", "riek-machar"),
+        ),
+        (
+            "Kenyan President William Ruto shook hands with Salva Kiir on Monday.",
+            ("william-ruto", "meets_with", "salva-kiir"),
+        ),
     ],
 )
 def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
