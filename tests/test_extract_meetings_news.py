@@ -49,6 +49,15 @@ pytestmark = pytest.mark.model
             "Kenyan President William Ruto shook hands with Salva Kiir on Monday.",
             ("william-ruto", "meets_with", "salva-kiir"),
         ),
+        # ministers and chiefs sit at the table for their states
+        (
+            "Tanzanian and Mozambican police chiefs met in Mtwara last month.",
+            ("tanzania", "meets_with", "mozambique"),
+        ),
+        (
+            "Kenya and Uganda said their foreign ministers held two days of talks in Nairobi.",
+            ("kenya", "meets_with", "uganda"),
+        ),
     ],
 )
 def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
