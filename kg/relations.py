@@ -52,6 +52,9 @@ _LEADS_POSSESSIONS = {
     "alliance",
 }
 
+# Prepositions that make a meeting the setting of a clause: "restored ties after talks"
+_SETTINGS = frozenset({"after", "at", "in", "following", "through"})
+
 # Prepositions of time before a gerund: "after meeting Y", "before visiting Moscow"
 _WHEN = frozenset({"after", "before", "since", "while", "upon", "during"})
 
@@ -167,10 +170,11 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         objects = [a for t in patients for a in m.resolve(t)]
         hosting = token.lemma_.lower() in m.lexicon.cues.hosts
         if trigger.relation is RelationType.MEETS_WITH and hosting and not objects:
-            # "talks mediated by X and Y": the mediators do not meet each other; "a
-            # meeting hosted by X": the host meets the meeting's parties
-            objects = [a for t in patients for a in _meeting_parties(t, m) if a not in subjects]
-            if not trigger.gathers or len(objects) < 2:
+            # "a meeting hosted by X", "talks brokered by X": the host or broker meets
+            # the meeting's parties ("mediated by X and Y": the mediators not each other)
+            parties = [a for t in patients for a in _meeting_parties(t, m) if a not in subjects]
+            objects = _alike(subjects, parties, m)
+            if len(objects) < 2:
                 return None
         confidence = 0.85
         if (
@@ -252,7 +256,7 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             # "sat down with a Russian team headed by Medinsky": he meets them too
             objects += [a for t in targets for a in _delegation_leaders(t, m)]
         if trigger.relation is RelationType.MEETS_WITH and not objects:
-            objects = [a for t in targets if _both_sides(t, m) for a in _counted_parties(t, m)]
+            objects = [a for t in targets if _both_sides(t, m) for a in _counted_parties(m)]
             objects = [a for a in objects if a not in subjects]
         if token.lemma_.lower() in m.lexicon.cues.event_objects:
             # "condemned the Israeli strikes", "repelled an attack by the RSF"
@@ -366,12 +370,15 @@ def _last_parties(m: Mentions) -> list[str]:
     return list((m.book.meetings or [()])[-1])
 
 
-def _counted_parties(token: Token, m: Mentions) -> list[str]:
-    """ "both delegations": the parties of the meeting told last; where it named each
-    delegation by its state and its head, the heads (one edge for each side)."""
-    parties = _last_parties(m)
-    people = [a for a in parties if m.book.type_of(a) is ActorType.PERSON]
-    return people if len(people) == 2 and len(parties) > 2 else parties
+def _counted_parties(m: Mentions) -> list[str]:
+    """ "both delegations": the two sides of the last meeting told with two, where it
+    named each by its state and its head, the heads (one edge for each side); a meeting
+    told with its mediators has more sides than two."""
+    for parties in reversed(m.book.meetings):
+        people = [a for a in parties if m.book.type_of(a) is ActorType.PERSON]
+        if len(parties) == 2 or len(people) == 2:
+            return list(parties) if len(parties) == 2 else people
+    return []
 
 
 def _meeting_parties(event: Token, m: Mentions) -> list[str]:
@@ -383,7 +390,7 @@ def _meeting_parties(event: Token, m: Mentions) -> list[str]:
     own = _objects_via(event, frozenset({"with", "between"}))
     if own:
         return [a for t in own for a in m.resolve(t)]
-    clause = event.head.head if event.dep_ == "pobj" else event.head
+    clause = _clause_of(event)
     if event.dep_ not in {"pobj", "dobj"} or clause.pos_ not in {"VERB", "AUX"}:
         return []
     held = [c for c in clause.children if c.dep_ == "dobj"]
@@ -391,6 +398,25 @@ def _meeting_parties(event: Token, m: Mentions) -> list[str]:
     return [a for t in _subject_tokens(clause) for a in _party(m, t)] + [
         a for t in held for a in m.resolve(t)
     ]
+
+
+def _alike(hosts: list[str], parties: list[str], m: Mentions) -> list[str]:
+    """Whom a host or mediator meets, of a meeting told with each side's state and head:
+    a minister meets the heads, a state the states ("mediated by Qatar and Turkey")."""
+    people = [a for a in hosts if m.book.type_of(a) is ActorType.PERSON]
+    if hosts and len(people) not in {0, len(hosts)}:
+        return parties
+    alike = [a for a in parties if (m.book.type_of(a) is ActorType.PERSON) == bool(people)]
+    return alike if len(alike) >= 2 else parties
+
+
+def _clause_of(event: Token) -> Token:
+    """The clause a meeting is the setting or object of: "A and B signed a deal on resuming
+    inspections at a meeting": past the gerund the parser hung the meeting on, the verb."""
+    node = event.head
+    while node.head.i != node.i and (node.pos_ not in {"VERB", "AUX"} or node.dep_ == "pcomp"):
+        node = node.head
+    return node
 
 
 def _meeting_noun(token: Token, m: Mentions) -> bool:
@@ -594,11 +620,21 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     between = _between(anchor)
     if trigger.mutual and between:
         return Found(tuple(a for t in between for a in m.resolve(t)), (), trigger, 0.8, True)
+    if trigger.relation is RelationType.MEETS_WITH and not agents and not targets:
+        agents = _setting_parties(anchor, m)
     if trigger.mutual and agents and not targets:
         return Found(tuple(agents), (), trigger, 0.75, True) if len(agents) > 1 else None
     if not agents or not targets:
         return None
     return Found(tuple(agents), tuple(targets), trigger, 0.8, trigger.mutual)
+
+
+def _setting_parties(event: Token, m: Mentions) -> list[str]:
+    """ "Sudan and South Sudan restored ties after talks in Nairobi": a meeting that names
+    no party of its own, as the setting of a clause, is held by the clause's subjects."""
+    if event.dep_ != "pobj" or event.head.lower_ not in _SETTINGS:
+        return []
+    return [a for t in _subject_tokens(_clause_of(event)) for a in _party(m, t)]
 
 
 def _between(event: Token) -> list[Token]:
@@ -1094,7 +1130,7 @@ def _hosted(token: Token, m: Mentions) -> Found | None:
     events = [e for e in events if any(d.lower_ == "the" or d.dep_ == "poss" for d in e.children)]
     if not events or any(m.resolve(t) for e in events for t in e.subtree if t.i != e.i):
         return None  # "hosted the talks between X and Y" names its own parties
-    parties = [a for a in _last_parties(m) if a not in hosts]
+    parties = _alike(hosts, [a for a in _last_parties(m) if a not in hosts], m)
     if not hosts or not parties:
         return None
     trigger = Trigger(RelationType.MEETS_WITH, "mediates")

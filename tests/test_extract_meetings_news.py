@@ -58,6 +58,30 @@ pytestmark = pytest.mark.model
             "Kenya and Uganda said their foreign ministers held two days of talks in Nairobi.",
             ("kenya", "meets_with", "uganda"),
         ),
+        # a broker meets the parties of the talks he brokered
+        (
+            "Sudan and South Sudan restored relations after talks in Nairobi brokered by "
+            "Kenyan President William Ruto.",
+            ("south-sudan", "meets_with", "william-ruto"),
+        ),
+        # talks as the setting of a clause are held by its subjects
+        (
+            "Sudan and South Sudan restored relations after talks in Nairobi brokered by "
+            "Kenyan President William Ruto.",
+            ("saf", "meets_with", "south-sudan"),
+        ),
+        # the host of a meeting the parser hung on a gerund meets the clause's subjects
+        (
+            "Bourita and Attaf signed an agreement on reopening the border at a meeting in "
+            "Tunis hosted by Tunisian President Kais Saied.",
+            ("kais-saied", "meets_with", "nasser-bourita"),
+        ),
+        # mediating states meet the states at the table
+        (
+            "Delegations led by Algerian Foreign Minister Ahmed Attaf and his Moroccan "
+            "counterpart Nasser Bourita met in talks mediated by Qatar and Turkey.",
+            ("qatar", "meets_with", "morocco"),
+        ),
     ],
 )
 def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -77,6 +101,22 @@ def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -
         (
             "Kenya convened a meeting last month between Salva Kiir and his rival Riek Machar.",
             ("kenya", "meets_with", "salva-kiir"),
+        ),
+        # ... not the heads of the delegations, nor one another
+        (
+            "Delegations led by Algerian Foreign Minister Ahmed Attaf and his Moroccan "
+            "counterpart Nasser Bourita met in talks mediated by Qatar and Turkey.",
+            ("qatar", "meets_with", "nasser-bourita"),
+        ),
+        (
+            "Delegations led by Algerian Foreign Minister Ahmed Attaf and his Moroccan "
+            "counterpart Nasser Bourita met in talks mediated by Qatar and Turkey.",
+            ("qatar", "meets_with", "turkey"),
+        ),
+        # talks that are only the time of a clause are not the subjects' meeting
+        (
+            "Sudan and South Sudan traded accusations during talks in Nairobi.",
+            ("saf", "meets_with", "south-sudan"),
         ),
     ],
 )
