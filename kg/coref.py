@@ -152,6 +152,8 @@ def _counted(token: Token, mentions: Mentions, context: Context) -> list[str | N
     attack the text told."""
     n = _count(token)
     kind = mentions.lexicon.cues.counted[token.lower_]
+    if kind == "side" and _at_meeting(token, mentions):
+        return list(_met_sides(mentions, n))
     if kind == "side":
         for _, attackers, targets in reversed(mentions.book.attacks):
             pairs = [(a, t) for a in attackers for t in targets if a != t]
@@ -161,6 +163,31 @@ def _counted(token: Token, mentions: Mentions, context: Context) -> list[str | N
     if token.dep_ not in {"nsubj", "nsubjpass"}:
         return []
     return list(context.last_distinct(_COUNTED_TYPES[kind], n))
+
+
+def _at_meeting(token: Token, mentions: Mentions) -> bool:
+    """ "talks between the two sides", "the two sides met": sides at a meeting, not in a
+    fight (those a go-between "mediated between" are the ones at odds)."""
+    governor = token.head.head if token.head.dep_ == "prep" else token.head
+    lexicon = mentions.lexicon
+    if governor.lemma_.lower() in lexicon.cues.hosts:
+        return False
+    triggers = [
+        *lexicon.verbs.get(governor.lemma_.lower(), ()),
+        *lexicon.nouns.get(governor.lemma_.lower(), ()),
+    ]
+    return any(t.relation is RelationType.MEETS_WITH for t in triggers)
+
+
+def _met_sides(mentions: Mentions, n: int) -> tuple[str, ...]:
+    """The ``n`` sides of the last meeting told with that many states or bodies (the
+    people who spoke for them aside)."""
+    book = mentions.book
+    for parties in reversed(book.meetings):
+        sides = tuple(a for a in parties if book.type_of(a) is not ActorType.PERSON)
+        if len(sides) == n:
+            return sides
+    return ()
 
 
 def _subject_role(span: Span, cues: Cues) -> bool:

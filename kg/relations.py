@@ -359,9 +359,10 @@ def _delegation_leaders(token: Token, m: Mentions) -> list[str]:
 
 
 def _both_sides(token: Token, m: Mentions) -> bool:
-    """ "both delegations", "the two sides": the parties of a meeting, counted."""
+    """ "both delegations", "the two sides", "the delegations": the parties of a meeting,
+    counted or known."""
     return token.lower_ in m.lexicon.cues.sides and any(
-        c.lower_ in {"both", "two"} for c in token.children
+        c.lower_ in {"both", "two", "the"} for c in token.children
     )
 
 

@@ -82,6 +82,19 @@ pytestmark = pytest.mark.model
             "counterpart Nasser Bourita met in talks mediated by Qatar and Turkey.",
             ("qatar", "meets_with", "morocco"),
         ),
+        # "talks between the two sides": the sides of the last meeting, not of the last attack
+        (
+            "Israel struck Iran in June.\n\nIran and the United States held talks in Muscat in "
+            "March.\n\nOmani Foreign Minister Badr Albusaidi, who mediated five rounds of "
+            "talks between the two sides, said he was hopeful.",
+            ("badr-albusaidi", "meets_with", "united-states"),
+        ),
+        # "the delegations": the parties of the meeting told last
+        (
+            "Iran and the United States will hold talks in Muscat on Sunday.\n\nOmani Foreign "
+            "Minister Badr Albusaidi said he would shuttle between the delegations.",
+            ("badr-albusaidi", "meets_with", "united-states"),
+        ),
     ],
 )
 def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -117,6 +130,12 @@ def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -
         (
             "Sudan and South Sudan traded accusations during talks in Nairobi.",
             ("saf", "meets_with", "south-sudan"),
+        ),
+        (
+            "Israel struck Iran in June.\n\nIran and the United States held talks in Muscat in "
+            "March.\n\nOmani Foreign Minister Badr Albusaidi, who mediated five rounds of "
+            "talks between the two sides, said he was hopeful.",
+            ("iran", "meets_with", "israel"),
         ),
     ],
 )
