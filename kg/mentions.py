@@ -384,7 +384,7 @@ class Mentions:
         """The person named right after a title set off by a comma, where the parser hung
         the name elsewhere: "spoke with his Saudi counterpart, Prince Khalid bin Salman,"."""
         doc = token.doc
-        i = token.right_edge.i + 1
+        i = _own_end(token) + 1
         if i + 1 >= len(doc) or doc[i].text != ",":
             return None
         i += 1
@@ -462,6 +462,15 @@ def _by_agents(noun: Token, participles: frozenset[str]) -> list[Token]:
         if clause.dep_ == "acl" and clause.lemma_.lower() in participles:
             found += [o for a in clause.children if a.dep_ == "agent" for o in a.children]
     return [o for o in found if o.dep_ == "pobj"]
+
+
+def _own_end(title: Token) -> int:
+    """Where a title's own phrase ends: "the EU's special representative for the dialogue,
+    Peter Sorensen" at "dialogue", though the parser hung the name on it as an apposition."""
+    apposed = {
+        t.i for d in title.subtree if d.i != title.i and d.dep_ == "appos" for t in d.subtree
+    }
+    return max(t.i for t in title.subtree if t.i not in apposed and not t.is_punct)
 
 
 def _spoken_for(token: Token) -> list[Token]:

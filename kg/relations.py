@@ -1099,6 +1099,26 @@ def _counterparts(verb: Token, m: Mentions) -> Found | None:
     return Found(tuple(sides), (), trigger, 0.75, mutual=True)
 
 
+def _two_sides(verb: Token, m: Mentions) -> Found | None:
+    """ "Kosovo's Bislimi and Serbia's Petkovic held joint sessions with the EU envoy":
+    people of different states or bodies who come to a meeting together meet one another
+    too ("Fidan and Guler met with Shaibani", both Turkey's, are one side)."""
+    if not _meeting_clause(verb, m):
+        return None
+    people = [
+        a
+        for s in verb.children
+        if s.dep_ == "nsubj"
+        for a in m.resolve(s)
+        if m.book.type_of(a) is ActorType.PERSON
+    ]
+    homes = [set(_homes(a, m)) for a in dict.fromkeys(people)]
+    if len(homes) < 2 or not all(homes) or any(a & b for a, b in combinations(homes, 2)):
+        return None
+    trigger = Trigger(RelationType.MEETS_WITH, "meets")
+    return Found(tuple(dict.fromkeys(people)), (), trigger, 0.7, mutual=True)
+
+
 def _meeting_clause(verb: Token, m: Mentions) -> bool:
     """ "met", "held talks", "attended the summit": a clause that tells of a meeting."""
     lexicon = m.lexicon
@@ -1217,6 +1237,7 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
         found.append(_addressed(token, m))
         found.append(_counterparts(token, m))
         found.append(_delegates(token, m))
+        found.append(_two_sides(token, m))
     if word == "allied" and token.dep_ == "amod":
         found.append(_allied(token, m))
     if word in lexicon.cues.loyal:

@@ -95,6 +95,17 @@ pytestmark = pytest.mark.model
             "Minister Badr Albusaidi said he would shuttle between the delegations.",
             ("badr-albusaidi", "meets_with", "united-states"),
         ),
+        # a title's name the parser hung on the last noun of its "for" phrase
+        (
+            "Ruto held talks with the UN special envoy for Sudan, Ramtane Lamamra, in Nairobi.",
+            ("william-ruto", "meets_with", "ramtane-lamamra"),
+        ),
+        # people of two sides who come to talks together meet one another too
+        (
+            "Algerian Foreign Minister Ahmed Attaf and Moroccan Foreign Minister Nasser Bourita "
+            "held joint talks with the UN envoy Staffan de Mistura.",
+            ("ahmed-attaf", "meets_with", "nasser-bourita"),
+        ),
     ],
 )
 def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -136,6 +147,12 @@ def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -
             "March.\n\nOmani Foreign Minister Badr Albusaidi, who mediated five rounds of "
             "talks between the two sides, said he was hopeful.",
             ("iran", "meets_with", "israel"),
+        ),
+        # ... not two ministers of one state
+        (
+            "Turkish Foreign Minister Hakan Fidan and Defence Minister Yasar Guler held talks "
+            "with Syrian President Ahmed al-Sharaa.",
+            ("hakan-fidan", "meets_with", "yasar-guler"),
         ),
     ],
 )
