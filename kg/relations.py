@@ -1013,31 +1013,41 @@ def _self_or_apposed(token: Token, m: Mentions) -> list[str]:
     return found
 
 
-def _visit(token: Token, m: Mentions) -> Found | None:
+@dataclass(frozen=True, slots=True)
+class _Arrival:
+    """Who came where for a meeting: the guests, the states they came to, and the
+    parties the purpose names ("to meet Hamas leaders", "for talks with Sisi")."""
+
+    guests: tuple[str, ...]
+    hosts: tuple[str, ...]
+    named: tuple[str, ...]
+
+
+def _arrival(token: Token, m: Mentions) -> _Arrival | None:
     """ "the Mossad chief was in Cairo to discuss a truce", "X arrived in Moscow for
-    talks": being in a state's capital for a meeting is a visit to that state."""
+    talks", "delegations from A and B arrived for talks": coming somewhere for a meeting."""
     lexicon = m.lexicon
     if token.lemma_.lower() not in lexicon.cues.arrivals:
         return None
     purposes = [c for c in token.children if c.dep_ in {"advcl", "xcomp"}]
     purposes += _objects_via(token, frozenset({"for", "on"}))
-    meeting = [
-        t
+    meeting = {
+        p.i: t
         for p in purposes
         for t in (
             *lexicon.verbs.get(p.lemma_.lower(), ()),
             *lexicon.nouns.get(p.lemma_.lower(), ()),
         )
         if t.relation is RelationType.MEETS_WITH
-    ]
+    }
+    if not meeting:
+        return None
     named = [
         o
         for p in purposes
         for o in (*_objects_via(p, frozenset({"with", "between"})), *p.children)
         if o.dep_ in {"pobj", "dobj"} and m.resolve(o)
     ]
-    if not meeting or named:
-        return None  # "in Cairo to meet Hamas leaders": the meeting is with them
     hosts = [
         a
         for t in _objects_via(token, frozenset({"in", "to"}))
@@ -1047,21 +1057,35 @@ def _visit(token: Token, m: Mentions) -> Found | None:
     guests = [
         a
         for t in _subject_tokens(token)
-        for a in m.resolve(t)
+        for a in _party(m, t)
         if a not in hosts and not set(_homes(a, m)) & set(hosts)
     ]
-    if not hosts or not guests:
-        return None
-    trigger = Trigger(RelationType.MEETS_WITH, "visits")
-    return Found(tuple(guests), tuple(hosts), trigger, 0.7, mutual=True)
+    parties = [a for t in named for a in m.resolve(t) if a not in guests]
+    return _Arrival(tuple(guests), tuple(hosts), tuple(parties))
 
 
-def _fellow_guests(visit: Found | None) -> Found | None:
-    """ "Congolese officials and negotiators for the M23 have arrived in Doha for talks":
-    the guests come to meet one another too."""
-    if visit is None or len(set(visit.subjects)) < 2:
+_VISITS = Trigger(RelationType.MEETS_WITH, "visits")
+
+
+def _visit(arrival: _Arrival | None) -> Found | None:
+    """ "X arrived in Moscow for talks": being in a state's capital for a meeting that
+    names no one is a visit to that state ("in Cairo to meet Hamas leaders": with them)."""
+    if arrival is None or arrival.named or not arrival.hosts or not arrival.guests:
         return None
-    return Found(visit.subjects, (), visit.trigger, visit.confidence, mutual=True)
+    return Found(arrival.guests, arrival.hosts, _VISITS, 0.7, mutual=True)
+
+
+def _fellow_guests(arrival: _Arrival | None, m: Mentions) -> Found | None:
+    """ "Congolese officials and negotiators for the M23 have arrived in Doha for talks",
+    "Tiani and Traore travelled to Bamako for a summit with Goita": those who come for
+    one meeting meet one another and whom it names."""
+    if arrival is None or not arrival.guests:
+        return None
+    if arrival.named and not _different_sides(arrival.guests, m):
+        # "Witkoff and Kushner flew to Moscow to meet Putin": one side, meeting him
+        return Found(arrival.guests, arrival.named, _VISITS, 0.7, mutual=True)
+    guests = tuple(dict.fromkeys(arrival.guests + arrival.named))
+    return Found(guests, (), _VISITS, 0.7, mutual=True) if len(guests) > 1 else None
 
 
 def _addressed(token: Token, m: Mentions) -> Found | None:
@@ -1105,18 +1129,20 @@ def _two_sides(verb: Token, m: Mentions) -> Found | None:
     too ("Fidan and Guler met with Shaibani", both Turkey's, are one side)."""
     if not _meeting_clause(verb, m):
         return None
-    people = [
-        a
-        for s in verb.children
-        if s.dep_ == "nsubj"
-        for a in m.resolve(s)
-        if m.book.type_of(a) is ActorType.PERSON
-    ]
-    homes = [set(_homes(a, m)) for a in dict.fromkeys(people)]
-    if len(homes) < 2 or not all(homes) or any(a & b for a, b in combinations(homes, 2)):
+    people = [a for s in verb.children if s.dep_ == "nsubj" for a in m.resolve(s)]
+    if not _different_sides(people, m):
         return None
     trigger = Trigger(RelationType.MEETS_WITH, "meets")
     return Found(tuple(dict.fromkeys(people)), (), trigger, 0.7, mutual=True)
+
+
+def _different_sides(actors: Iterable[str], m: Mentions) -> bool:
+    """Two or more people, each of a known state or body, no two of the same one."""
+    people = list(dict.fromkeys(actors))
+    if any(m.book.type_of(a) is not ActorType.PERSON for a in people):
+        return False
+    homes = [set(_homes(a, m)) for a in people]
+    return len(homes) > 1 and all(homes) and not any(a & b for a, b in combinations(homes, 2))
 
 
 def _meeting_clause(verb: Token, m: Mentions) -> bool:
@@ -1231,8 +1257,8 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
         found.append(_serving(token, m))
         found.append(_contributors(token, m))
     if token.pos_ in {"VERB", "AUX"}:
-        visit = _visit(token, m)
-        found += [visit, _fellow_guests(visit)]
+        arrival = _arrival(token, m)
+        found += [_visit(arrival), _fellow_guests(arrival, m)]
         found.append(_hosted(token, m))
         found.append(_addressed(token, m))
         found.append(_counterparts(token, m))

@@ -106,6 +106,17 @@ pytestmark = pytest.mark.model
             "held joint talks with the UN envoy Staffan de Mistura.",
             ("ahmed-attaf", "meets_with", "nasser-bourita"),
         ),
+        # delegations that arrive for talks meet one another, wherever they arrive
+        (
+            "Delegations from Russia and Ukraine arrived in Istanbul for talks.",
+            ("russia", "meets_with", "ukraine"),
+        ),
+        # leaders of two states who travel to a summit with a third meet each other too
+        (
+            "Algerian Foreign Minister Ahmed Attaf and Moroccan Foreign Minister Nasser "
+            "Bourita flew to Tunis for a summit with Kais Saied.",
+            ("ahmed-attaf", "meets_with", "nasser-bourita"),
+        ),
     ],
 )
 def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -153,6 +164,11 @@ def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -
             "Turkish Foreign Minister Hakan Fidan and Defence Minister Yasar Guler held talks "
             "with Syrian President Ahmed al-Sharaa.",
             ("hakan-fidan", "meets_with", "yasar-guler"),
+        ),
+        # envoys of one side who travel to meet someone are not each other's meeting
+        (
+            "Witkoff and Kushner flew to Moscow to meet Putin.",
+            ("steve-witkoff", "meets_with", "jared-kushner"),
         ),
     ],
 )
