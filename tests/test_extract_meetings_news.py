@@ -117,6 +117,24 @@ pytestmark = pytest.mark.model
             "Bourita flew to Tunis for a summit with Kais Saied.",
             ("ahmed-attaf", "meets_with", "nasser-bourita"),
         ),
+        # greetings, paid visits, meals, joining someone for talks, exchanging views
+        (
+            "Macron greeted Zelensky at the Elysee on Monday.",
+            ("emmanuel-macron", "meets_with", "volodymyr-zelensky"),
+        ),
+        ("Erdogan paid a visit to Moscow.", ("recep-tayyip-erdogan", "meets_with", "russia")),
+        (
+            "Erdogan had a working dinner with Putin in Sochi.",
+            ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
+        ),
+        (
+            "Erdogan joined Putin for talks in Sochi.",
+            ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
+        ),
+        (
+            "Erdogan exchanged views with Putin on Syria.",
+            ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
+        ),
     ],
 )
 def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -169,6 +187,11 @@ def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -
         (
             "Witkoff and Kushner flew to Moscow to meet Putin.",
             ("steve-witkoff", "meets_with", "jared-kushner"),
+        ),
+        # joining someone in a deed is no meeting
+        (
+            "Iran joined Russia in condemning the strikes.",
+            ("iran", "meets_with", "russia"),
         ),
     ],
 )
