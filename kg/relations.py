@@ -170,11 +170,12 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         objects = [a for t in patients for a in m.resolve(t)]
         hosting = token.lemma_.lower() in m.lexicon.cues.hosts
         if trigger.relation is RelationType.MEETS_WITH and hosting and not objects:
-            # "a meeting hosted by X", "talks brokered by X": the host or broker meets
-            # the meeting's parties ("mediated by X and Y": the mediators not each other)
+            # "a meeting hosted by X", "talks brokered by X", "attended a summit hosted
+            # by X": the host or broker meets the meeting's parties, one or more
+            # ("mediated by X and Y": the mediators not each other)
             parties = [a for t in patients for a in _meeting_parties(t, m) if a not in subjects]
             objects = _alike(subjects, parties, m)
-            if len(objects) < 2:
+            if not objects:
                 return None
         confidence = 0.85
         if (

@@ -135,6 +135,15 @@ pytestmark = pytest.mark.model
             "Erdogan exchanged views with Putin on Syria.",
             ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
         ),
+        # the host of a summit meets whoever came to it, one or more
+        (
+            "Erdogan attended a summit hosted by Putin in Kazan.",
+            ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
+        ),
+        (
+            "Erdogan arrived in Kazan for a summit hosted by Putin.",
+            ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
+        ),
     ],
 )
 def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
