@@ -492,7 +492,7 @@ def _swallowed(token: Token) -> list[Token]:
         t
         for t in token.subtree
         if t.i < token.i
-        and t.dep_ in {"nmod", "compound"}
+        and t.dep_ in {"nmod", "compound", "amod"}
         and t.pos_ == "PROPN"
         and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
     ]

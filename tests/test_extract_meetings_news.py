@@ -144,6 +144,21 @@ pytestmark = pytest.mark.model
             "Erdogan arrived in Kazan for a summit hosted by Putin.",
             ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
         ),
+        # a name the parser hung as a modifier inside the next one, "and" still on it
+        (
+            "Kenya hosted Egyptian President Abdel Fattah al-Sisi and Somali President "
+            "Hassan Sheikh Mohamud last week.",
+            ("abdel-fattah-el-sisi", "meets_with", "hassan-sheikh-mohamud"),
+        ),
+        # Eritrea's president goes by his given name, Mozambique's by his surname
+        (
+            "Isaias received Somali President Hassan Sheikh Mohamud in Asmara on Sunday.",
+            ("isaias-afwerki", "meets_with", "hassan-sheikh-mohamud"),
+        ),
+        (
+            "Mondlane met Chapo in Maputo in March.",
+            ("venancio-mondlane", "meets_with", "daniel-chapo"),
+        ),
     ],
 )
 def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
