@@ -542,6 +542,7 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
         for c in (*token.children, *(anchor.children if anchor.i != token.i else ()))
         if c.dep_ in {"amod", "compound", "nmod"} and c.i != token.i
     ]
+    modifiers += [p for c in modifiers for p in _hyphened(c)]
     owners = [c for c in anchor.children if c.dep_ == "poss"]
     agents = [a for t in modifiers for a in m.resolve(t)]
     agents += [a for t in modifiers for a in _compound_leader(t, m)]
@@ -637,6 +638,19 @@ def _setting_parties(event: Token, m: Mentions) -> list[str]:
     if event.dep_ != "pobj" or event.head.lower_ not in _SETTINGS:
         return []
     return [a for t in _subject_tokens(_clause_of(event)) for a in _party(m, t)]
+
+
+def _hyphened(modifier: Token) -> list[Token]:
+    """ "Russia-Ukraine talks", "the Putin-Trump summit": the name joined to a modifier by
+    a hyphen, which the parser hangs on it, is the event's other side."""
+    doc = modifier.doc
+    return [
+        c
+        for c in modifier.children
+        if c.i == modifier.i - 2
+        and doc[modifier.i - 1].text in {"-", "–"}
+        and c.dep_ in {"compound", "amod", "nmod"}
+    ]
 
 
 def _between(event: Token) -> list[Token]:

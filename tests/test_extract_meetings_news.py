@@ -159,6 +159,12 @@ pytestmark = pytest.mark.model
             "Mondlane met Chapo in Maputo in March.",
             ("venancio-mondlane", "meets_with", "daniel-chapo"),
         ),
+        # the two sides of a hyphened pair before a meeting
+        ("Russia-Ukraine talks resumed in Istanbul.", ("russia", "meets_with", "ukraine")),
+        (
+            "The Putin-Trump summit was held in Alaska.",
+            ("vladimir-putin", "meets_with", "donald-trump"),
+        ),
     ],
 )
 def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
