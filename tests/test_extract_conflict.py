@@ -23,6 +23,12 @@ pytestmark = pytest.mark.model
             "Loyalists of Bashar al-Assad ambushed a patrol near Latakia.",
             ("assad-loyalists", "backs", "assad"),
         ),
+        # the hyphened pair before a war names both its sides, before strikes both attackers
+        ("The Israel-Hamas war has killed thousands.", ("hamas", "opposes", "israel")),
+        (
+            "The US-Israeli strikes on Iran destroyed the site.",
+            ("united-states", "opposes", "iran"),
+        ),
         # fighting that lasts is a war: both sides fight
         (
             "The Taliban, who have fought the Islamic State since 2015, control Afghanistan.",
