@@ -165,6 +165,19 @@ pytestmark = pytest.mark.model
             "The Putin-Trump summit was held in Alaska.",
             ("vladimir-putin", "meets_with", "donald-trump"),
         ),
+        # speaking side by side, gathering for a summit, an invitation to talks
+        (
+            "Zelensky appeared alongside Macron at a news conference.",
+            ("volodymyr-zelensky", "meets_with", "emmanuel-macron"),
+        ),
+        (
+            "Leaders of Russia, China and India gathered in Tianjin for a summit.",
+            ("china", "meets_with", "india"),
+        ),
+        (
+            "Erdogan invited Putin for talks in Ankara.",
+            ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
+        ),
     ],
 )
 def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -222,6 +235,15 @@ def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -
         (
             "Iran joined Russia in condemning the strikes.",
             ("iran", "meets_with", "russia"),
+        ),
+        # troops gathering is no summit; an invitation to join a coalition no meeting
+        (
+            "Russian and Ukrainian troops gathered near the border.",
+            ("russia", "meets_with", "ukraine"),
+        ),
+        (
+            "Erdogan invited Putin to join the coalition.",
+            ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
         ),
     ],
 )
