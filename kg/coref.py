@@ -17,7 +17,7 @@ from .lexicon import Cues
 from .mentions import Mentions, Ref
 from .model import ActorType, RelationType
 
-__all__ = ["Context", "definite", "resolve_references"]
+__all__ = ["Context", "definite", "resolve_counterparts", "resolve_references"]
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _THING_PRONOUNS = {"it", "its", "itself"}
@@ -101,7 +101,7 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
         lower = token.lower_
         targets: list[str | None] = []
         if lower in _PERSON_PRONOUNS:
-            targets = [ctx.last({ActorType.PERSON})]
+            targets = _reporter(token, mentions)[:1] or [ctx.last({ActorType.PERSON})]
         elif lower in _THING_PRONOUNS and not _expletive(token):
             attacker = _attacker(token, mentions)
             subjects = [a for a in _clause_subject(token, mentions) if a not in attacker]
@@ -127,6 +127,69 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
             mentions.plural[token.i] = found
         if token.dep_ in {"nsubj", "nsubjpass"} and lower not in _THING_PRONOUNS:
             ctx.remember(found[0], mentions.book.type_of(found[0]), "subject")
+
+
+def resolve_counterparts(doc: Doc, mentions: Mentions) -> None:
+    """ "Sybiha held talks with his Turkish counterpart": an unnamed counterpart is whoever
+    the text has titled in that state the way the owner is titled (a minister's counterpart
+    a minister, a president's a head), once this paragraph's titles are read."""
+    for token in doc:
+        if token.lemma_.lower() != "counterpart" or token.i in mentions.by_token:
+            continue
+        if any(c.dep_ == "appos" for c in token.children) or mentions.apposed_after(token):
+            continue  # "his Rwandan counterpart, Paul Kagame": the titles read the name
+        found = _counterpart(token, mentions)
+        if found is not None:
+            ref = Ref(found, token.i, token.i + 1, "pronoun")
+            mentions.refs.append(ref)
+            mentions.by_token[token.i] = ref
+
+
+def _counterpart(token: Token, mentions: Mentions) -> str | None:
+    book = mentions.book
+    owners = [
+        a
+        for c in token.children
+        if c.dep_ == "poss"
+        for a in mentions.resolve(c, conjuncts=False)
+        if book.type_of(a) is ActorType.PERSON
+    ]
+    states = [
+        a
+        for c in token.children
+        if c.dep_ in {"amod", "compound", "nmod"}
+        for a in mentions.resolve(c, conjuncts=False)
+        if book.type_of(a) in {ActorType.STATE, ActorType.GOVERNMENT}
+    ]
+    offices = [*book.offices, *mentions.titles]
+    held = [t.relation for t in offices if t.person in owners]
+    if not owners or not states or not held:
+        return None
+    gazetteer = book.gazetteer
+    for title in reversed(offices):
+        there = title.body in states or gazetteer.country_of(title.body) in states
+        if there and title.relation is held[-1] and title.person not in owners:
+            return title.person
+    return None
+
+
+def _reporter(token: Token, mentions: Mentions) -> list[str]:
+    """ "Sybiha, who went with Zelensky, said he had held talks": the subject of a clause
+    reported by a person is that person, whoever was named last."""
+    clause = token.head
+    verb = clause.head
+    if token.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.i == verb.i:
+        return []
+    reporting = mentions.lexicon.cues.reporting
+    if verb.lemma_.lower() not in reporting or clause.lemma_.lower() in reporting:
+        return []  # "..., he alleged, ...": an aside, which the parser hangs anywhere
+    return [
+        a
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for a in mentions.resolve(c, conjuncts=False)
+        if mentions.book.type_of(a) is ActorType.PERSON
+    ]
 
 
 def _remember_list(token: Token, mentions: Mentions, context: Context) -> None:

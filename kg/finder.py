@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .coref import Context, definite, resolve_references
+from .coref import Context, definite, resolve_counterparts, resolve_references
 from .gazetteer import Gazetteer, normalize
 from .lexicon import Cues, Lexicon
 from .mentions import ActorBook, Matchers, Mentions, Ref, country_votes, gazetteer_spans
@@ -137,6 +137,8 @@ class MentionFinder:
         mentions = Mentions(doc, refs, [], self.book, self.lexicon)
         resolve_references(doc, mentions, self.context)
         add_titles(doc, mentions, self.gazetteer, self.actor_for_word, focus=self.context.focus)
+        resolve_counterparts(doc, mentions)
+        self.book.offices.extend(mentions.titles)
         return mentions
 
     def _gazetteer(self, doc: Doc) -> Iterator[tuple[int, int, str, str]]:

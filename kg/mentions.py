@@ -60,8 +60,8 @@ class TitleLink:
 @dataclass
 class ActorBook:
     """The actors of one document: gazetteer actors and new ones, with every surface form,
-    and what the document has said of them so far (who leads what, who met whom, who
-    attacked)."""
+    and what the document has said of them so far (who leads what, who holds which office,
+    who met whom, who attacked)."""
 
     gazetteer: Gazetteer
     actors: dict[str, Actor] = field(default_factory=dict)
@@ -69,6 +69,7 @@ class ActorBook:
     led_by: dict[str, str] = field(default_factory=dict)
     meetings: list[tuple[str, ...]] = field(default_factory=list)
     attacks: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    offices: list[TitleLink] = field(default_factory=list)
 
     def _told(self, lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The attack "the strikes" points back at: the last one the text named by the

@@ -178,6 +178,24 @@ pytestmark = pytest.mark.model
             "Erdogan invited Putin for talks in Ankara.",
             ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
         ),
+        # "X said he ...": the reporter, not whoever was named last
+        (
+            "Sybiha, who accompanied Zelensky to Ankara, said he had also held talks with Fidan.",
+            ("andrii-sybiha", "meets_with", "hakan-fidan"),
+        ),
+        # an unnamed counterpart: who the text titled in that state as the owner is titled
+        (
+            "Turkish President Recep Tayyip Erdogan and Turkish Foreign Minister Hakan Fidan "
+            "said Ankara was ready to host talks.\n\nUkrainian Foreign Minister Andrii Sybiha "
+            "held talks with his Turkish counterpart.",
+            ("andrii-sybiha", "meets_with", "hakan-fidan"),
+        ),
+        (
+            "Turkish President Recep Tayyip Erdogan and Turkish Foreign Minister Hakan Fidan "
+            "said Ankara was ready to host talks.\n\nUkrainian President Volodymyr Zelensky "
+            "held talks with his Turkish counterpart.",
+            ("volodymyr-zelensky", "meets_with", "recep-tayyip-erdogan"),
+        ),
     ],
 )
 def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -244,6 +262,16 @@ def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -
         (
             "Erdogan invited Putin to join the coalition.",
             ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
+        ),
+        (
+            "Sybiha, who accompanied Zelensky to Ankara, said he had also held talks with Fidan.",
+            ("volodymyr-zelensky", "meets_with", "hakan-fidan"),
+        ),
+        # a president's counterpart is no foreign minister
+        (
+            "Turkish Foreign Minister Hakan Fidan said Ankara was ready to host talks.\n\n"
+            "Ukrainian President Volodymyr Zelensky held talks with his Turkish counterpart.",
+            ("volodymyr-zelensky", "meets_with", "hakan-fidan"),
         ),
     ],
 )
