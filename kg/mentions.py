@@ -467,9 +467,13 @@ def _by_agents(noun: Token, participles: frozenset[str]) -> list[Token]:
 
 def _own_end(title: Token) -> int:
     """Where a title's own phrase ends: "the EU's special representative for the dialogue,
-    Peter Sorensen" at "dialogue", though the parser hung the name on it as an apposition."""
+    Peter Sorensen" at "dialogue", though the parser hung the name on it as an apposition
+    ("the general and his family, X": at "general", the list is no part of it)."""
     apposed = {
-        t.i for d in title.subtree if d.i != title.i and d.dep_ == "appos" for t in d.subtree
+        t.i
+        for d in title.subtree
+        if d.i != title.i and d.dep_ in {"appos", "conj", "cc"}
+        for t in d.subtree
     }
     return max(t.i for t in title.subtree if t.i not in apposed and not t.is_punct)
 
