@@ -1382,8 +1382,15 @@ def _well_typed(relation: Relation, m: Mentions) -> bool:
     a government is not a member of the state it governs ("Afghanistan's Taliban
     government")."""
     if relation.relation is RelationType.MEETS_WITH:
-        # "delegations led by A and B": A sits beside the body his title names here
+        # "delegations led by A and B": A sits beside the body his title names here, or
+        # the state he is a national of
         own = {(link.person, link.body) for link in m.titles}
+        gazetteer = m.book.gazetteer
+        own |= {
+            (a, gazetteer.country_of(a))
+            for a in (relation.subject, relation.object)
+            if m.book.type_of(a) is ActorType.PERSON
+        }
         return not {(relation.subject, relation.object), (relation.object, relation.subject)} & own
     titled = relation.relation in {RelationType.LEADS, RelationType.MEMBER_OF}
     if titled and m.book.type_of(relation.object) is ActorType.PERSON:

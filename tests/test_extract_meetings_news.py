@@ -273,6 +273,12 @@ def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -
             "Ukrainian President Volodymyr Zelensky held talks with his Turkish counterpart.",
             ("volodymyr-zelensky", "meets_with", "hakan-fidan"),
         ),
+        # nobody meets the state he is a national of
+        (
+            "Mr Lavrov, a veteran diplomat, and Mr Rubio, a former senator, led the "
+            "delegations in the highest-level Russia-US talks since 2022.",
+            ("marco-rubio", "meets_with", "united-states"),
+        ),
     ],
 )
 def test_meetings_in_news_keep_the_wrong_edge_out(text: str, edge: tuple[str, str, str]) -> None:
