@@ -348,15 +348,22 @@ def _party(m: Mentions, token: Token) -> list[str]:
 
 
 def _delegation_leaders(token: Token, m: Mentions) -> list[str]:
-    """ "a Ukrainian delegation led by Umerov": who heads a delegation sits at the table
-    beside the state it speaks for."""
-    return [
+    """ "a Ukrainian delegation led by Umerov", "a Hamas delegation made up of A and B":
+    who heads a delegation or makes it up sits at the table beside the state it speaks
+    for."""
+    cues = m.lexicon.cues
+    clauses = [c for c in token.children if c.dep_ == "acl"]
+    leaders = [
         a
-        for c in token.children
-        if c.dep_ == "acl" and c.lemma_.lower() in m.lexicon.cues.delegation_leads
+        for c in clauses
+        if c.lemma_.lower() in cues.delegation_leads
         for t in _objects_via(c, frozenset({"by"}))
         for a in m.resolve(t)
     ]
+    members = [
+        a for c in clauses if c.lemma_.lower() in cues.delegate_verbs for a in _listed_people(c, m)
+    ]
+    return list(dict.fromkeys(leaders + members))
 
 
 def _both_sides(token: Token, m: Mentions) -> bool:
@@ -935,18 +942,20 @@ def _delegates(verb: Token, m: Mentions) -> Found | None:
     if verb.dep_ == "acl" and verb.head.lower_ in cues.speak_for:
         teams.append(verb.head)
     sides = [a for t in teams for a in m.resolve(t) if m.book.type_of(a) is not ActorType.PERSON]
-    listed = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
-    listed += _objects_via(verb, frozenset({"as", "of"}))
-    people = [
-        a
-        for t in _listed(listed)
-        for a in m.resolve(t, conjuncts=False)
-        if m.book.type_of(a) is ActorType.PERSON and m.book.led_by.get(a) not in sides
-    ]
+    people = [a for a in _listed_people(verb, m) if m.book.led_by.get(a) not in sides]
     if not sides or not people:
         return None
     trigger = Trigger(RelationType.MEMBER_OF, "delegate")
     return Found(tuple(dict.fromkeys(people)), tuple(dict.fromkeys(sides)), trigger, 0.75)
+
+
+def _listed_people(verb: Token, m: Mentions) -> list[str]:
+    """The people a verb lists a delegation as: "included A, B and C", "made up of A and
+    B" (a name the parser hung inside the next one included)."""
+    listed = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    listed += _objects_via(verb, frozenset({"as", "of"}))
+    people = [a for t in _listed(listed) for a in m.resolve(t)]
+    return [a for a in dict.fromkeys(people) if m.book.type_of(a) is ActorType.PERSON]
 
 
 def _listed(heads: list[Token]) -> Iterator[Token]:
@@ -1374,24 +1383,30 @@ def relations_in(
                 confidence=0.95,
             )
         )
-    return [r for r in out if _well_typed(r, m)]
+    typed = [r for r in out if _well_typed(r, m)]
+    ties = {
+        pair
+        for r in typed
+        if r.relation in {RelationType.LEADS, RelationType.MEMBER_OF}
+        for pair in ((r.subject, r.object), (r.object, r.subject))
+    }
+    # "a Hamas delegation made up of A and B": A sits beside the body he is said here to
+    # belong to or lead, he does not meet it
+    meets = RelationType.MEETS_WITH
+    return [r for r in typed if r.relation is not meets or (r.subject, r.object) not in ties]
 
 
 def _well_typed(relation: Relation, m: Mentions) -> bool:
-    """Nobody leads a person or is a member of one, nor meets the body their title names;
-    a government is not a member of the state it governs ("Afghanistan's Taliban
-    government")."""
+    """Nobody leads a person or is a member of one, nor meets his own state; a government
+    is not a member of the state it governs ("Afghanistan's Taliban government")."""
     if relation.relation is RelationType.MEETS_WITH:
-        # "delegations led by A and B": A sits beside the body his title names here, or
-        # the state he is a national of
-        own = {(link.person, link.body) for link in m.titles}
-        gazetteer = m.book.gazetteer
-        own |= {
-            (a, gazetteer.country_of(a))
-            for a in (relation.subject, relation.object)
-            if m.book.type_of(a) is ActorType.PERSON
-        }
-        return not {(relation.subject, relation.object), (relation.object, relation.subject)} & own
+        # "Lavrov and Rubio led the delegations in the Russia-US talks": nobody meets the
+        # state he is a national of
+        country = m.book.gazetteer.country_of
+        return not any(
+            m.book.type_of(a) is ActorType.PERSON and country(a) == b
+            for a, b in ((relation.subject, relation.object), (relation.object, relation.subject))
+        )
     titled = relation.relation in {RelationType.LEADS, RelationType.MEMBER_OF}
     if titled and m.book.type_of(relation.object) is ActorType.PERSON:
         return False

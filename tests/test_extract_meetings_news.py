@@ -196,6 +196,17 @@ pytestmark = pytest.mark.model
             "held talks with his Turkish counterpart.",
             ("volodymyr-zelensky", "meets_with", "recep-tayyip-erdogan"),
         ),
+        # those a delegation is made up of sit at its table, as members of its body
+        (
+            "A Hamas delegation made up of Khalil al-Hayya and Zaher Jabarin met Egypt's "
+            "intelligence chief Hassan Rashad in Cairo.",
+            ("hassan-rashad", "meets_with", "khalil-al-hayya"),
+        ),
+        (
+            "A Hamas delegation made up of Khalil al-Hayya and Zaher Jabarin met Egypt's "
+            "intelligence chief Hassan Rashad in Cairo.",
+            ("khalil-al-hayya", "member_of", "hamas"),
+        ),
     ],
 )
 def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -278,6 +289,16 @@ def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -
             "Mr Lavrov, a veteran diplomat, and Mr Rubio, a former senator, led the "
             "delegations in the highest-level Russia-US talks since 2022.",
             ("marco-rubio", "meets_with", "united-states"),
+        ),
+        # ... and do not meet that body; its chief is its head, not one of its members
+        (
+            "A Hamas delegation comprising Khalil al-Hayya and Zaher Jabarin arrived in Cairo.",
+            ("hamas", "meets_with", "khalil-al-hayya"),
+        ),
+        (
+            "A Hamas delegation made up of the group's political chief, Khalil al-Hayya, and "
+            "Zaher Jabarin met Egypt's intelligence chief Hassan Rashad in Cairo.",
+            ("khalil-al-hayya", "member_of", "hamas"),
         ),
     ],
 )
