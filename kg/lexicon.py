@@ -83,6 +83,8 @@ class Cues:
     hosts: frozenset[str]
     not_parties: frozenset[str]
     delegation_leads: frozenset[str]
+    apart: frozenset[str]
+    together: frozenset[str]
     delegate_verbs: frozenset[str]
     serving_heads: frozenset[str]
     serving_preps: frozenset[str]
@@ -217,6 +219,8 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         hosts=words("hosts", "lemmas"),
         not_parties=words("guests", "not_parties"),
         delegation_leads=words("guests", "led_by"),
+        apart=words("guests", "apart"),
+        together=words("guests", "together"),
         delegate_verbs=words("guests", "listed_by"),
         serving_heads=words("serving", "heads"),
         serving_preps=words("serving", "preps"),

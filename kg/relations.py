@@ -1151,13 +1151,21 @@ def _two_sides(verb: Token, m: Mentions) -> Found | None:
     """ "Kosovo's Bislimi and Serbia's Petkovic held joint sessions with the EU envoy":
     people of different states or bodies who come to a meeting together meet one another
     too ("Fidan and Guler met with Shaibani", both Turkey's, are one side)."""
-    if not _meeting_clause(verb, m):
+    if not _meeting_clause(verb, m) or _apart(verb, m):
         return None
     people = [a for s in verb.children if s.dep_ == "nsubj" for a in m.resolve(s)]
     if not _different_sides(people, m):
         return None
     trigger = Trigger(RelationType.MEETS_WITH, "meets")
     return Found(tuple(dict.fromkeys(people)), (), trigger, 0.7, mutual=True)
+
+
+def _apart(verb: Token, m: Mentions) -> bool:
+    """ "A and B met separately with C", "held separate talks with C": each on his own,
+    unless the meeting is also said to be joint."""
+    cues = m.lexicon.cues
+    words = {t.lower_ for c in verb.children for t in (c, *c.children)}
+    return bool(words & cues.apart) and not words & cues.together
 
 
 def _different_sides(actors: Iterable[str], m: Mentions) -> bool:

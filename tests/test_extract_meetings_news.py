@@ -103,6 +103,11 @@ pytestmark = pytest.mark.model
         # people of two sides who come to talks together meet one another too
         (
             "Algerian Foreign Minister Ahmed Attaf and Moroccan Foreign Minister Nasser Bourita "
+            "held separate and then joint talks with the UN envoy Staffan de Mistura.",
+            ("ahmed-attaf", "meets_with", "nasser-bourita"),
+        ),
+        (
+            "Algerian Foreign Minister Ahmed Attaf and Moroccan Foreign Minister Nasser Bourita "
             "held joint talks with the UN envoy Staffan de Mistura.",
             ("ahmed-attaf", "meets_with", "nasser-bourita"),
         ),
@@ -248,6 +253,11 @@ def test_meetings_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -
             "March.\n\nOmani Foreign Minister Badr Albusaidi, who mediated five rounds of "
             "talks between the two sides, said he was hopeful.",
             ("iran", "meets_with", "israel"),
+        ),
+        # ... nor people said to meet the third separately
+        (
+            "Blinken and Lavrov met separately with Erdogan in Ankara.",
+            ("antony-blinken", "meets_with", "sergei-lavrov"),
         ),
         # ... not two ministers of one state
         (
