@@ -15,10 +15,12 @@ from rdflib import URIRef
 
 from kg.endpoint import SparqlEndpointStore, bind_values, open_any, sparql_term
 from kg.errors import QueryError, StoreError
+from kg.graph import to_networkx
 from kg.model import Extraction
 from kg.query import run_query
 from kg.server import ServerHandle, free_port, start_server
 from kg.store import GraphStore, Row, Store
+from kg.summary import stored_summaries
 
 INJECTION = '"} ; DROP ALL ; {"'
 
@@ -242,3 +244,16 @@ class TestBindValues:
     def test_a_bad_variable_name_is_refused(self) -> None:
         with pytest.raises(QueryError, match="variable"):
             bind_values("SELECT * WHERE {}", {"a) {} DROP": 1})
+
+
+def test_the_graph_reads_the_same_from_the_server(
+    remote: SparqlEndpointStore, local: Store
+) -> None:
+    """Whole-graph readers take the edge rows through the endpoint as they do embedded."""
+    rows = stored_summaries(remote)
+    assert rows is not None and sorted(rows, key=str) == sorted(stored_summaries(local), key=str)
+    light = to_networkx(remote, evidence=False)
+    assert light.number_of_edges() > 3
+    assert sorted(light.edges(keys=True, data=True)) == sorted(
+        to_networkx(local, evidence=False).edges(keys=True, data=True)
+    )
