@@ -105,9 +105,12 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
         elif lower in _THING_PRONOUNS and not _expletive(token):
             attacker = _attacker(token, mentions)
             subjects = [a for a in _clause_subject(token, mentions) if a not in attacker]
-            targets = [a for a in subjects if mentions.book.type_of(a) in groups][:1] or [
-                ctx.last(groups, subject_first=True, besides=attacker)
-            ]
+            targets = [a for a in subjects if mentions.book.type_of(a) in groups][:1]
+            if subjects and not targets:
+                # "the two leaders discussed attacks by Russia as its war ...": people
+                # are not "it", so the body named last before it in the sentence is
+                targets = _named_before(token, mentions, groups, besides=attacker)
+            targets = targets or [ctx.last(groups, subject_first=True, besides=attacker)]
         elif lower in _PLURAL_PRONOUNS:
             attacker = _attacker(token, mentions)
             targets = [a for a in _clause_subject(token, mentions) if a not in attacker] or [
@@ -127,6 +130,20 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
             mentions.plural[token.i] = found
         if token.dep_ in {"nsubj", "nsubjpass"} and lower not in _THING_PRONOUNS:
             ctx.remember(found[0], mentions.book.type_of(found[0]), "subject")
+
+
+def _named_before(
+    token: Token, mentions: Mentions, types: set[ActorType], *, besides: Iterable[str] = ()
+) -> list[str]:
+    """The actor of one of ``types`` named last before ``token`` in its sentence."""
+    excluded = set(besides)
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        ref = mentions.by_token.get(i)
+        if ref is None or ref.actor_id in excluded:
+            continue
+        if mentions.book.type_of(ref.actor_id) in types:
+            return [ref.actor_id]
+    return []
 
 
 def _remember_list(token: Token, mentions: Mentions, context: Context) -> None:

@@ -193,6 +193,7 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             if c.dep_ == "conj"
             and c.pos_ == "VERB"
             and not any(s.dep_ == "nsubj" for s in c.children)
+            and _shares_object(token)
             for d in c.children
             if d.dep_ == "dobj"
         ]
@@ -252,6 +253,13 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     # "X clashed with Y": a mutual verb's object acts on its subject too
     mutual = trigger.mutual or _war(token, m)
     return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=mutual)
+
+
+def _shares_object(verb: Token) -> bool:
+    """ "funded and trained Hezbollah": a verb with nothing after it but "and" and the
+    next verb takes that verb's object; "stood in Odessa and discussed attacks by X"
+    has its own complement, so the object is the next verb's alone."""
+    return not any(c.i > verb.i and c.dep_ not in {"cc", "conj", "punct"} for c in verb.children)
 
 
 def _war(verb: Token, m: Mentions) -> bool:

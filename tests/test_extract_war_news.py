@@ -1,0 +1,38 @@
+"""War and alliance wording of real news, with the real spaCy pipeline, each on a text of
+our own: who fights whom, who backs whom, and the readings that must not become edges."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_news import edges
+
+pytestmark = pytest.mark.model
+
+_STOOD = (
+    "EU foreign policy chief Kaja Kallas said the European Union stands with Ukraine.\n\n"
+    "Kallas and Zelensky stood together in Kyiv and condemned recent strikes by Russia as "
+    "its invasion of Ukraine drags on."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # "its" after two people is the body named last before it, not the people's
+        (_STOOD, ("russia", "opposes", "ukraine")),
+    ],
+)
+def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
+    assert edge in edges(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # a verb with its own complement does not take the next verb's object
+        (_STOOD, ("kaja-kallas", "backs", "russia")),
+        (_STOOD, ("european-union", "opposes", "ukraine")),
+    ],
+)
+def test_war_news_no_edge(text: str, edge: tuple[str, str, str]) -> None:
+    assert edge not in edges(text)
