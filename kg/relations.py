@@ -452,6 +452,7 @@ def _event_agents(event: Token, m: Mentions) -> list[str]:
     if event.lemma_.lower() not in m.lexicon.nouns and event.lower_ not in m.lexicon.nouns:
         return []
     modifiers = [c for c in event.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+    modifiers += [p for t in modifiers for p in _hyphened(t, m)]
     found = [a for t in modifiers for a in m.resolve(t)]
     return found + [a for t in _objects_via(event, frozenset({"by"})) for a in m.resolve(t)]
 
@@ -466,6 +467,7 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
         for c in (*token.children, *(anchor.children if anchor.i != token.i else ()))
         if c.dep_ in {"amod", "compound", "nmod"} and c.i != token.i
     ]
+    modifiers += [p for t in modifiers for p in _hyphened(t, m)]
     owners = [c for c in anchor.children if c.dep_ == "poss"]
     agents = [a for t in modifiers for a in m.resolve(t)]
     agents += [a for t in modifiers for a in _compound_leader(t, m)]
@@ -551,6 +553,21 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     if not agents or not targets:
         return None
     return Found(tuple(agents), tuple(targets), trigger, 0.8, trigger.mutual)
+
+
+def _hyphened(word: Token, m: Mentions) -> list[Token]:
+    """ "the Hamas-Israel war", "US-Israeli strikes": the name hyphened before a
+    modifier that names an actor names a second side ("Iranian-made drones" do not)."""
+    doc = word.doc
+    if m.ref_at(word) is None:
+        return []
+    return [
+        c
+        for c in word.children
+        if c.dep_ in {"amod", "compound", "npadvmod"}
+        and c.i + 2 == word.i
+        and doc[c.i + 1].text in {"-", "–"}
+    ]
 
 
 def _compound_leader(modifier: Token, m: Mentions) -> list[str]:

@@ -20,6 +20,22 @@ _STOOD = (
     [
         # "its" after two people is the body named last before it, not the people's
         (_STOOD, ("russia", "opposes", "ukraine")),
+        # a war named by its two hyphened sides is fought by both
+        ("Oil prices rose after the latest Iran-Israel war.", ("iran", "opposes", "israel")),
+        ("Oil prices rose after the latest Iran-Israel war.", ("israel", "opposes", "iran")),
+        (
+            "Thousands fled during the India-Pakistan clashes in May.",
+            ("pakistan", "opposes", "india"),
+        ),
+        # and an attack named so is carried out by both
+        (
+            "Tehran condemned the US-Israeli air strikes on its nuclear sites.",
+            ("united-states", "opposes", "iran"),
+        ),
+        (
+            "Tehran condemned the US-Israeli air strikes on its nuclear sites.",
+            ("iran", "opposes", "united-states"),
+        ),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -32,6 +48,8 @@ def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
         # a verb with its own complement does not take the next verb's object
         (_STOOD, ("kaja-kallas", "backs", "russia")),
         (_STOOD, ("european-union", "opposes", "ukraine")),
+        # a maker hyphened to a participle is no side
+        ("Russia fired Iranian-made drones at Ukrainian cities.", ("iran", "opposes", "ukraine")),
     ],
 )
 def test_war_news_no_edge(text: str, edge: tuple[str, str, str]) -> None:
