@@ -59,6 +59,7 @@ class Cues:
     state_forces: frozenset[str]
     attackers: frozenset[str]
     light_verbs: frozenset[str]
+    reciprocal_verbs: frozenset[str]
     frames: frozenset[str]
     event_objects: frozenset[str]
     event_claims: frozenset[str]
@@ -189,6 +190,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         state_forces=words("coref", "state_forces"),
         attackers=words("coref", "attackers"),
         light_verbs=words("light_verbs", "lemmas"),
+        reciprocal_verbs=words("light_verbs", "reciprocal"),
         frames=words("frames", "nouns"),
         event_objects=words("event_objects", "lemmas"),
         event_claims=words("event_claims", "lemmas"),

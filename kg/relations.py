@@ -481,6 +481,9 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     if governor is not None and governor.lemma_.lower() in cues.frames:
         # "claimed responsibility for the attack on X", "a series of strikes on X"
         governor = governor.head if governor.dep_ in {"dobj", "attr"} else None
+    reciprocal = governor is not None and governor.lemma_.lower() in cues.reciprocal_verbs
+    if reciprocal and trigger.relation is RelationType.OPPOSES:
+        return _traded(anchor, governor, trigger, m)
     # (not a mutual noun: "accused Iran of non-compliance with the accord" is no deal)
     framed = (
         anchor.dep_ == "pobj" and anchor.head.lower_ in {"with", "under"} and not trigger.mutual
@@ -553,6 +556,17 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     if not agents or not targets:
         return None
     return Found(tuple(agents), tuple(targets), trigger, 0.8, trigger.mutual)
+
+
+def _traded(event: Token, verb: Token, trigger: Trigger, m: Mentions) -> Found | None:
+    """ "Hezbollah traded strikes with Israel", "India and Pakistan exchanged fire": blows
+    traded go both ways, so each side attacks the other."""
+    sides = [a for t in _subject_tokens(verb) for a in _side(m, t)]
+    partners = _objects_via(verb, frozenset({"with"})) + _objects_via(event, frozenset({"with"}))
+    others = [a for t in partners for a in m.resolve(t) if a not in sides]
+    if sides and others:
+        return Found(tuple(sides), tuple(others), trigger, 0.8, mutual=True)
+    return Found(tuple(sides), (), trigger, 0.75, mutual=True) if len(set(sides)) > 1 else None
 
 
 def _hyphened(word: Token, m: Mentions) -> list[Token]:

@@ -36,6 +36,19 @@ _STOOD = (
             "Tehran condemned the US-Israeli air strikes on its nuclear sites.",
             ("iran", "opposes", "united-states"),
         ),
+        # strikes or fire traded go both ways
+        (
+            "Hezbollah has traded limited strikes with Israel across the border.",
+            ("israel", "opposes", "hezbollah"),
+        ),
+        (
+            "Hezbollah has traded limited strikes with Israel across the border.",
+            ("hezbollah", "opposes", "israel"),
+        ),
+        (
+            "Thai and Cambodian soldiers traded artillery strikes on Monday.",
+            ("cambodia", "opposes", "thailand"),
+        ),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -50,6 +63,11 @@ def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
         (_STOOD, ("european-union", "opposes", "ukraine")),
         # a maker hyphened to a participle is no side
         ("Russia fired Iranian-made drones at Ukrainian cities.", ("iran", "opposes", "ukraine")),
+        # fire not traded is no fighting
+        (
+            "Israel and Hezbollah did not exchange fire on Sunday.",
+            ("israel", "opposes", "hezbollah"),
+        ),
     ],
 )
 def test_war_news_no_edge(text: str, edge: tuple[str, str, str]) -> None:
