@@ -90,7 +90,7 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
     for token in doc:
         ref = mentions.by_token.get(token.i)
         if ref is not None:
-            if token.i == ref.end - 1:
+            if token.i == ref.end - 1 and not _sponsor(doc, ref, mentions):
                 role = "subject" if _subject_role(doc[ref.start : ref.end], cues) else "other"
                 for link in mentions.titles:  # "NATO Secretary General Mark Rutte": NATO too
                     if link.person == ref.actor_id and ref.start <= link.start < ref.end:
@@ -144,6 +144,17 @@ def _named_before(
         if mentions.book.type_of(ref.actor_id) in types:
             return [ref.actor_id]
     return []
+
+
+def _sponsor(doc: Doc, ref: Ref, mentions: Mentions) -> bool:
+    """ "the NATO-backed removal of its ruler", "the Iran-backed group and its leader": a
+    name in a "-backed" or "-led" modifier qualifies another actor; "it" never means it."""
+    end = ref.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].text in {"-", "–"}
+        and doc[end + 1].lower_ in mentions.lexicon.compounds
+    )
 
 
 def _remember_list(token: Token, mentions: Mentions, context: Context) -> None:
@@ -230,7 +241,7 @@ def _displaced(meant: str, latest: str, context: Context) -> bool:
 
 def _describes(token: Token, cues: Cues) -> bool:
     """A common noun that can describe an actor: "the group", "the army", "the attackers"."""
-    words = cues.actor_words.keys() | cues.state_forces | cues.attackers
+    words = cues.actor_words.keys() | cues.state_forces | cues.attackers | cues.home_state
     return token.pos_ == "NOUN" and token.lower_ in words
 
 
@@ -242,6 +253,8 @@ def _last_of_kind(token: Token, mentions: Mentions, context: Context) -> str | N
     book = mentions.book
     if token.lower_ in cues.state_forces:
         return _home_forces(token, mentions, context)
+    if token.lower_ in cues.home_state:
+        return _home_state(token, mentions, context)
     if token.lower_ in cues.attackers:
         states = {ActorType.STATE, ActorType.GOVERNMENT}
         for _, attackers, _ in reversed(book.attacks):
@@ -250,6 +263,18 @@ def _last_of_kind(token: Token, mentions: Mentions, context: Context) -> str | N
                 return armed[0]
         return context.last({ActorType.ARMED_GROUP}, subject_first=True)
     return context.last({ActorType(cues.actor_words[token.lower_])}, subject_first=True)
+
+
+def _home_state(token: Token, mentions: Mentions, context: Context) -> str | None:
+    """ "the country": a state just made the subject ("South Africa's president warned
+    ...; the country's defence minister"), else the country the article is about."""
+    for actor_id, actor_type, role in reversed(context.recent[-8:]):
+        if actor_type is ActorType.STATE and role == "subject":
+            return actor_id
+    home = mentions.book.gazetteer.homes.get(context.focus or "")
+    if home is not None:
+        return mentions.book.known(home, token.text)
+    return context.last({ActorType.STATE})
 
 
 def _home_forces(token: Token, mentions: Mentions, context: Context) -> str | None:

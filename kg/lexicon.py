@@ -58,6 +58,7 @@ class Cues:
     counted: dict[str, str]
     state_forces: frozenset[str]
     attackers: frozenset[str]
+    home_state: frozenset[str]
     light_verbs: frozenset[str]
     reciprocal_verbs: frozenset[str]
     frames: frozenset[str]
@@ -189,6 +190,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         counted=counted,
         state_forces=words("coref", "state_forces"),
         attackers=words("coref", "attackers"),
+        home_state=words("coref", "home_state"),
         light_verbs=words("light_verbs", "lemmas"),
         reciprocal_verbs=words("light_verbs", "reciprocal"),
         frames=words("frames", "nouns"),

@@ -470,7 +470,11 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     modifiers += [p for t in modifiers for p in _hyphened(t, m)]
     owners = [c for c in anchor.children if c.dep_ == "poss"]
     agents = [a for t in modifiers for a in m.resolve(t)]
-    agents += [a for t in modifiers for a in _compound_leader(t, m)]
+    # who leads an event carries it out; who backs an attack is one of its attackers
+    sponsors = {RelationType.LEADS}
+    if trigger.relation is RelationType.OPPOSES:
+        sponsors.add(RelationType.BACKS)
+    agents += [a for t in modifiers for a in _compound_actor(t, m, sponsors)]
     agents += [a for t in _objects_via(anchor, frozenset({"by"})) for a in m.resolve(t)]
     targets = [a for t in _objects_via(anchor, trigger.preps) for a in m.resolve(t)]
     governor = (
@@ -584,35 +588,35 @@ def _hyphened(word: Token, m: Mentions) -> list[Token]:
     ]
 
 
-def _compound_leader(modifier: Token, m: Mentions) -> list[str]:
-    """ "the Hamas-led attack on Israel": who leads an event carries it out."""
-    compound = m.lexicon.compounds.get(modifier.lower_)
+def _compound_actor(modifier: Token, m: Mentions, kinds: set[RelationType]) -> list[str]:
+    """ "the Hamas-led attack", "the NATO-backed removal", "the U.S.-led coalition": the
+    actor left of a "-led" or "-backed" modifier (of one of ``kinds``), split by the
+    tokenizer or kept whole."""
     doc = modifier.doc
-    if (
-        compound is None
-        or compound.relation is not RelationType.LEADS
-        or modifier.i < 2
-        or doc[modifier.i - 1].text not in {"-", "–"}
-    ):
+    split = m.lexicon.compounds.get(modifier.lower_)
+    if split is not None:
+        hyphened = modifier.i >= 2 and doc[modifier.i - 1].text in {"-", "–"}
+        if split.relation not in kinds or not hyphened:
+            return []
+        return m.resolve(doc[modifier.i - 2], conjuncts=False)
+    left, _, right = modifier.text.rpartition("-")
+    glued = m.lexicon.compounds.get(right.lower()) if left else None
+    if glued is None or glued.relation not in kinds:
         return []
-    return m.resolve(doc[modifier.i - 2], conjuncts=False)
+    gazetteer = m.book.gazetteer
+    entry = gazetteer.by_name(left) or gazetteer.by_demonym(left)
+    return [m.book.known(entry.id, left)] if entry is not None else []
 
 
 def _leaders_of(noun: Token, m: Mentions) -> list[str]:
     """ "the Saudi-led coalition", "the U.S.-led coalition": the leader named in the
-    noun's "-led" modifier, split by the tokenizer or kept whole."""
-    found: list[str] = []
-    for modifier in noun.children:
-        if modifier.dep_ not in {"amod", "compound"}:
-            continue
-        found += _compound_leader(modifier, m)
-        left, _, right = modifier.text.rpartition("-")
-        compound = m.lexicon.compounds.get(right.lower()) if left else None
-        if compound is not None and compound.relation is RelationType.LEADS:
-            gazetteer = m.book.gazetteer
-            entry = gazetteer.by_name(left) or gazetteer.by_demonym(left)
-            found += [m.book.known(entry.id, left)] if entry is not None else []
-    return found
+    noun's "-led" modifier."""
+    return [
+        a
+        for modifier in noun.children
+        if modifier.dep_ in {"amod", "compound"}
+        for a in _compound_actor(modifier, m, {RelationType.LEADS})
+    ]
 
 
 def _what_it_called(event: Token, m: Mentions) -> list[str]:

@@ -8,6 +8,15 @@ from test_extract_news import edges
 
 pytestmark = pytest.mark.model
 
+_REMOVAL = (
+    "Libya has two rival governments.\n\n"
+    "Years of turmoil followed the NATO-backed removal of its ruler Muammar Gaddafi."
+)
+_COUNTRY = (
+    "Haftar's forces advanced on Tripoli on Monday.\n\n"
+    "The oil-rich country has been split since the NATO-backed removal of its ruler "
+    "Muammar Gaddafi."
+)
 _STOOD = (
     "EU foreign policy chief Kaja Kallas said the European Union stands with Ukraine.\n\n"
     "Kallas and Zelensky stood together in Kyiv and condemned recent strikes by Russia as "
@@ -49,6 +58,14 @@ _STOOD = (
             "Thai and Cambodian soldiers traded artillery strikes on Monday.",
             ("cambodia", "opposes", "thailand"),
         ),
+        # who backs an attack is one of its attackers
+        (_REMOVAL, ("nato", "opposes", "x-muammar-gaddafi")),
+        (
+            "The Saudi-backed offensive against the Houthis stalled in the mountains.",
+            ("saudi-arabia", "opposes", "houthis"),
+        ),
+        # "the country" is the country the article is about
+        (_COUNTRY, ("x-muammar-gaddafi", "leads", "libya")),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -63,6 +80,9 @@ def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
         (_STOOD, ("european-union", "opposes", "ukraine")),
         # a maker hyphened to a participle is no side
         ("Russia fired Iranian-made drones at Ukrainian cities.", ("iran", "opposes", "ukraine")),
+        # a name in a "-backed" modifier is never what "its" means
+        (_REMOVAL, ("x-muammar-gaddafi", "leads", "nato")),
+        (_COUNTRY, ("x-muammar-gaddafi", "leads", "nato")),
         # fire not traded is no fighting
         (
             "Israel and Hezbollah did not exchange fire on Sunday.",
