@@ -70,6 +70,8 @@ class Cues:
     war_spans: frozenset[str]
     negators: frozenset[str]
     denials: frozenset[str]
+    disputes: frozenset[str]
+    disputed: frozenset[str]
     hypothetical: frozenset[str]
     conditionals: frozenset[str]
     reported_future: frozenset[str]
@@ -202,6 +204,8 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         war_spans=words("wars", "spans"),
         negators=words("polarity", "negators"),
         denials=words("polarity", "denials"),
+        disputes=words("polarity", "disputes"),
+        disputed=words("polarity", "disputed"),
         hypothetical=words("polarity", "hypothetical"),
         conditionals=words("polarity", "conditionals"),
         reported_future=words("polarity", "reported_future"),

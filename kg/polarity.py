@@ -79,7 +79,39 @@ def polarity(trigger: Token, cues: Cues) -> Polarity:
             and trigger.dep_ in {"xcomp", "dobj", "pobj"}
         ):
             return Polarity.NEGATIVE
-    return Polarity.POSITIVE
+    return Polarity.NEGATIVE if _disputed_later(trigger, cues) else Polarity.POSITIVE
+
+
+def _disputed_later(trigger: Token, cues: Cues) -> bool:
+    """ "accused Getachew of backing the group, something he denies", "its support for the
+    M23, which Kigali denies": a claim the sentence goes on to say is denied (the
+    accusation itself stands, and so does a clause the denial does not sum up)."""
+    if trigger.lemma_.lower() in cues.accusations | cues.reporting:
+        return False
+    for denial in trigger.sent:
+        if denial.dep_ != "relcl" or denial.i < trigger.i:
+            continue
+        if denial.lemma_.lower() not in cues.disputes:
+            continue
+        claim = denial.head
+        if claim.lower_ in cues.disputed:  # ", something he denies": the clause it sums up
+            claim = claim.head
+        elif not any(c.dep_ == "dobj" and c.lower_ in cues.disputed for c in denial.children):
+            continue
+        if trigger.is_ancestor(claim) or trigger.i == claim.i or _claimed(trigger, claim):
+            return True
+    return False
+
+
+def _claimed(trigger: Token, claim: Token) -> bool:
+    """The trigger is part of the claim, not of a relative clause that describes one of
+    its parties ("arming Fano militias that have been fighting the army")."""
+    node = trigger
+    while node.i != claim.i:
+        if node.dep_ == "relcl" or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _verb_phrase(verb: Token) -> set[str]:

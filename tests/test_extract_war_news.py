@@ -17,6 +17,10 @@ _COUNTRY = (
     "The oil-rich country has been split since the NATO-backed removal of its ruler "
     "Muammar Gaddafi."
 )
+_DENIED = (
+    "Kenya accused Eritrea of arming Al-Shabaab fighters who have been attacking Somali "
+    "troops since 2020, an accusation Asmara denies."
+)
 _STOOD = (
     "EU foreign policy chief Kaja Kallas said the European Union stands with Ukraine.\n\n"
     "Kallas and Zelensky stood together in Kyiv and condemned recent strikes by Russia as "
@@ -66,6 +70,10 @@ _STOOD = (
         ),
         # "the country" is the country the article is about
         (_COUNTRY, ("x-muammar-gaddafi", "leads", "libya")),
+        # a claim denied later in the sentence: the accusation and the accused's own
+        # deeds, told in a relative clause, stand
+        (_DENIED, ("kenya", "opposes", "eritrea")),
+        (_DENIED, ("al-shabaab", "opposes", "somalia")),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -83,6 +91,13 @@ def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
         # a name in a "-backed" modifier is never what "its" means
         (_REMOVAL, ("x-muammar-gaddafi", "leads", "nato")),
         (_COUNTRY, ("x-muammar-gaddafi", "leads", "nato")),
+        # support the sentence goes on to say is denied
+        (_DENIED, ("eritrea", "backs", "al-shabaab")),
+        (
+            "Uganda has faced criticism over its military support for the M23 rebels, "
+            "which Kampala denies.",
+            ("uganda", "backs", "m23"),
+        ),
         # fire not traded is no fighting
         (
             "Israel and Hezbollah did not exchange fire on Sunday.",
