@@ -74,6 +74,12 @@ _STOOD = (
         # deeds, told in a relative clause, stand
         (_DENIED, ("kenya", "opposes", "eritrea")),
         (_DENIED, ("al-shabaab", "opposes", "somalia")),
+        # stepping an attack or support up is carrying it out
+        (
+            "Al-Shabaab ramped up attacks on Kenyan troops last year.",
+            ("al-shabaab", "opposes", "kenya"),
+        ),
+        ("Germany has increased its military aid to Ukraine.", ("germany", "backs", "ukraine")),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
