@@ -640,13 +640,21 @@ def _compound(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found 
     if not left or m.ref_at(doc[token.i - 2]) is m.ref_at(token.head):
         named = word_actor(doc[token.i - 2])
         left = [named] if named else []
-    noun = token.head if token.dep_ in {"amod", "compound", "acl"} else None
+    noun = _modified(token)
     if noun is None or not left:
         return None
     objects = m.resolve(noun, conjuncts=False)
     if not objects:
         return None
     return Found(tuple(left), tuple(objects), trigger, 0.9)
+
+
+def _modified(word: Token) -> Token | None:
+    """The noun a modifier qualifies, through coordinated modifiers: "the Kurdish-led and
+    U.S.-backed SDF"."""
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    return word.head if word.dep_ in {"amod", "compound", "acl"} else None
 
 
 _ALLIED = Trigger(RelationType.BACKS, "allied-with")
@@ -682,12 +690,13 @@ def _loyal(token: Token, m: Mentions) -> Found | None:
 def _glued_compound(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     """ "the U.S.-backed SDF": a compound the tokenizer kept whole; its left part names
     the actor by a name or demonym the gazetteer knows."""
-    if token.dep_ not in {"amod", "compound"}:
+    noun = _modified(token)
+    if noun is None:
         return None
     left = token.text.rsplit("-", 1)[0]
     gazetteer = m.book.gazetteer
     entry = gazetteer.by_name(left) or gazetteer.by_demonym(left)
-    objects = m.resolve(token.head, conjuncts=False)
+    objects = m.resolve(noun, conjuncts=False)
     if entry is None or not objects:
         return None
     return Found((m.book.known(entry.id, left),), tuple(objects), trigger, 0.9)

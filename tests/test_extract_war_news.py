@@ -80,6 +80,11 @@ _STOOD = (
             ("al-shabaab", "opposes", "kenya"),
         ),
         ("Germany has increased its military aid to Ukraine.", ("germany", "backs", "ukraine")),
+        # a "-backed" modifier coordinated with another still qualifies the noun
+        (
+            "The Turkish-led and Qatari-funded Syrian National Army (SNA) shelled the town.",
+            ("qatar", "backs", "sna"),
+        ),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
