@@ -349,8 +349,9 @@ def _demonym_refers(token: Token, lexicon: Lexicon) -> bool:
     a people ("the central Syrian city", "Syrian refugees")."""
     head = token.head if token.dep_ in {"amod", "compound", "nmod"} else token
     doc = token.doc
-    if head.i == token.i + 2 and doc[token.i + 1].text == "/" and head.dep_ == token.dep_:
-        head = head.head  # "a Syrian/Russian convoy": both qualify the convoy
+    joined = head.i == token.i + 2 and doc[token.i + 1].text in {"/", "-", "–"}
+    if joined and head.dep_ in {"amod", "compound"}:
+        head = head.head  # "a Syrian/Russian convoy", "American-British strikes": both qualify it
     if token.dep_ == "conj" and token.head.dep_ in {"amod", "compound"}:
         head = token.head.head
     cues = lexicon.cues

@@ -40,6 +40,10 @@ _STOOD = (
             "Thousands fled during the India-Pakistan clashes in May.",
             ("pakistan", "opposes", "india"),
         ),
+        (
+            "Thousands fled during the Armenian-Azerbaijani clashes of 2020.",
+            ("azerbaijan", "opposes", "armenia"),
+        ),
         # and an attack named so is carried out by both
         (
             "Tehran condemned the US-Israeli air strikes on its nuclear sites.",
@@ -48,6 +52,10 @@ _STOOD = (
         (
             "Tehran condemned the US-Israeli air strikes on its nuclear sites.",
             ("iran", "opposes", "united-states"),
+        ),
+        (
+            "The Houthis condemned the American-British air strikes on Sanaa.",
+            ("houthis", "opposes", "united-states"),
         ),
         # strikes or fire traded go both ways
         (
