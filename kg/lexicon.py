@@ -58,6 +58,8 @@ class Cues:
     counted: dict[str, str]
     state_forces: frozenset[str]
     attackers: frozenset[str]
+    raids: frozenset[str]
+    raided_in: frozenset[str]
     home_state: frozenset[str]
     light_verbs: frozenset[str]
     reciprocal_verbs: frozenset[str]
@@ -192,6 +194,8 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         counted=counted,
         state_forces=words("coref", "state_forces"),
         attackers=words("coref", "attackers"),
+        raids=words("raids", "lemmas"),
+        raided_in=words("raids", "places"),
         home_state=words("coref", "home_state"),
         light_verbs=words("light_verbs", "lemmas"),
         reciprocal_verbs=words("light_verbs", "reciprocal"),

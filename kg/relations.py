@@ -557,9 +557,23 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
         return Found(tuple(a for t in between for a in m.resolve(t)), (), trigger, 0.8, True)
     if trigger.mutual and agents and not targets:
         return Found(tuple(agents), (), trigger, 0.75, True) if len(agents) > 1 else None
+    if agents and not targets and anchor.lemma_.lower() in cues.raids:
+        targets = _raided_states(anchor, governor if light else None, agents, m)
     if not agents or not targets:
         return None
     return Found(tuple(agents), tuple(targets), trigger, 0.8, trigger.mutual)
+
+
+def _raided_states(event: Token, verb: Token | None, agents: list[str], m: Mentions) -> list[str]:
+    """ "JNIM stepped up attacks in Burkina Faso and Niger": an armed group's attacks in a
+    state are attacks on it (a state's strikes in another land are aimed at someone there,
+    so they say nothing of whom)."""
+    if any(m.book.type_of(a) is not ActorType.ARMED_GROUP for a in agents):
+        return []
+    places = frozenset(m.lexicon.cues.raided_in)
+    held = _objects_via(event, places) + (_objects_via(verb, places) if verb is not None else [])
+    states = {ActorType.STATE, ActorType.GOVERNMENT}
+    return [a for t in held for a in m.resolve(t) if m.book.type_of(a) in states]
 
 
 def _traded(event: Token, verb: Token, trigger: Trigger, m: Mentions) -> Found | None:

@@ -93,6 +93,15 @@ _STOOD = (
             "The Turkish-led and Qatari-funded Syrian National Army (SNA) shelled the town.",
             ("qatar", "backs", "sna"),
         ),
+        # an armed group's attacks in a state are attacks on it
+        (
+            "The Islamic State has stepped up attacks in neighbouring Niger and Chad.",
+            ("islamic-state", "opposes", "chad"),
+        ),
+        (
+            "Boko Haram has carried out deadly raids inside Cameroon.",
+            ("boko-haram", "opposes", "cameroon"),
+        ),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -117,6 +126,12 @@ def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
             "which Kampala denies.",
             ("uganda", "backs", "m23"),
         ),
+        # a state's strikes in another land, and a force's operations there, name no target
+        (
+            "Israel has carried out strikes in Syria for years.",
+            ("israel", "opposes", "syrian-government"),
+        ),
+        ("Wagner stepped up operations in Mali.", ("wagner-group", "opposes", "mali")),
         # fire not traded is no fighting
         (
             "Israel and Hezbollah did not exchange fire on Sunday.",
