@@ -299,6 +299,10 @@ class Mentions:
                 found = self.resolve(child, depth=depth + 1)
                 if found:
                     return found
+        for name in _self_named(token):
+            found = self.resolve(name, depth=depth + 1)
+            if found:
+                return found
         if token.dep_ == "appos" and token.pos_ == "NOUN":
             # "Berri, a Hezbollah ally who heads Amal", "the AFC, a coalition led by X": a
             # description stands for the name it describes
@@ -462,6 +466,19 @@ def _by_agents(noun: Token, participles: frozenset[str]) -> list[Token]:
         if clause.dep_ == "acl" and clause.lemma_.lower() in participles:
             found += [o for a in clause.children if a.dep_ == "agent" for o in a.children]
     return [o for o in found if o.dep_ == "pobj"]
+
+
+def _self_named(token: Token) -> list[Token]:
+    """ "a breakaway group calling itself the Tigray Peace Force": the name it goes by."""
+    return [
+        name
+        for clause in token.children
+        if clause.dep_ in {"acl", "relcl"}
+        and clause.lemma_.lower() in {"call", "name", "style", "dub"}
+        and any(c.lower_ in {"itself", "themselves"} for c in clause.children)
+        for name in clause.children
+        if name.dep_ in {"oprd", "attr", "xcomp"}
+    ]
 
 
 def _swallowed(token: Token) -> list[Token]:
