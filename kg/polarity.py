@@ -93,21 +93,20 @@ def _disputed_later(trigger: Token, cues: Cues) -> bool:
             continue
         if denial.lemma_.lower() not in cues.disputes:
             continue
-        claim = denial.head
-        if claim.lower_ in cues.disputed:  # ", something he denies": the clause it sums up
-            claim = claim.head
-        elif not any(c.dep_ == "dobj" and c.lower_ in cues.disputed for c in denial.children):
-            continue
-        if trigger.is_ancestor(claim) or trigger.i == claim.i or _claimed(trigger, claim):
-            return True
+        anchor = denial.head
+        if anchor.lower_ in cues.disputed and _within(trigger, anchor.head):
+            return True  # ", something he denies": the clause it sums up
+        relative = any(c.dep_ == "dobj" and c.lower_ in cues.disputed for c in denial.children)
+        if relative and _within(anchor, trigger):
+            return True  # "its support for the M23, which Kigali denies": the phrase it ends
     return False
 
 
-def _claimed(trigger: Token, claim: Token) -> bool:
-    """The trigger is part of the claim, not of a relative clause that describes one of
-    its parties ("arming Fano militias that have been fighting the army")."""
-    node = trigger
-    while node.i != claim.i:
+def _within(word: Token, phrase: Token) -> bool:
+    """``word`` is ``phrase`` or part of it, not of a relative clause inside it that
+    describes someone ("arming Fano militias that have been fighting the army")."""
+    node = word
+    while node.i != phrase.i:
         if node.dep_ == "relcl" or node.head.i == node.i:
             return False
         node = node.head

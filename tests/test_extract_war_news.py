@@ -102,6 +102,18 @@ _STOOD = (
             "Boko Haram has carried out deadly raids inside Cameroon.",
             ("boko-haram", "opposes", "cameroon"),
         ),
+        # "a group calling itself X" is X
+        (
+            "In the north, a breakaway armed group calling itself the Tigray Peace Force has "
+            "clashed with Eritrean troops.",
+            ("tigray-peace-force", "opposes", "eritrea"),
+        ),
+        # a denial sums up only the clause it follows
+        (
+            "Hamas has clashed with Fatah in Gaza, and Israeli officials accuse Qatar of "
+            "funding the group, something Doha denies.",
+            ("hamas", "opposes", "fatah"),
+        ),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -132,6 +144,11 @@ def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
             ("israel", "opposes", "syrian-government"),
         ),
         ("Wagner stepped up operations in Mali.", ("wagner-group", "opposes", "mali")),
+        (
+            "Hamas has clashed with Fatah in Gaza, and Israeli officials accuse Qatar of "
+            "funding the group, something Doha denies.",
+            ("qatar", "backs", "hamas"),
+        ),
         # fire not traded is no fighting
         (
             "Israel and Hezbollah did not exchange fire on Sunday.",
