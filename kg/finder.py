@@ -218,10 +218,13 @@ class MentionFinder:
             if not left or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.lefts):
                 continue
             start = min(t.left_edge.i for t in left)
+            # "Islamic State-linked insurgents": the whole name the modifier starts inside
+            start = min([start] + [s[0] for s in taken if s[0] < start < s[1]])
             words = [t for t in doc[start : token.i + 1] if t.lower_ not in _SKIP_MODIFIERS]
             if any(
-                t.i in used and not _in_hyphen_compound(t, self.lexicon)
-                for t in doc[start : token.i + 1]
+                not _in_hyphen_compound(doc[s[1] - 1], self.lexicon)
+                for s in taken
+                if s[0] <= token.i and s[1] > start
             ):
                 continue
             if len(words) < 2 or any(t.lower_ in cues.former for t in doc[start : token.i]):
