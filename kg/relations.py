@@ -168,6 +168,11 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         if helped and trigger.relation is RelationType.OPPOSES:
             # "sent troops to help Russia push Ukrainian forces out": the helper acts too
             subjects += [a for t in _subject_tokens(token.head) for a in m.resolve(t)]
+        if subjects and trigger.relation is RelationType.OPPOSES:
+            # "fighting the insurgents alongside Mozambican forces": the comrades fight too
+            subjects += [
+                a for t in _objects_via(token, frozenset({"alongside"})) for a in _side(m, t)
+            ]
         if not subjects:
             # "the U.S.-led coalition fighting IS": a body named only by who leads it
             subjects = [a for t in _subject_tokens(token) for a in _leaders_of(t, m)]

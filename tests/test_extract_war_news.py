@@ -114,6 +114,18 @@ _STOOD = (
             "funding the group, something Doha denies.",
             ("hamas", "opposes", "fatah"),
         ),
+        # whoever fights alongside a fighter fights its enemy too
+        (
+            "Rwandan troops have been fighting Islamic State militants alongside Mozambican "
+            "forces since 2021.",
+            ("mozambique", "opposes", "islamic-state"),
+        ),
+        # a new actor keeps the whole name its "-linked" modifier starts with
+        (
+            "Islamic State-linked insurgents attacked three villages, and Rwanda condemned "
+            "the insurgents.",
+            ("rwanda", "opposes", "x-islamic-state-linked-insurgents"),
+        ),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
