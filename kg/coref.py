@@ -50,6 +50,10 @@ class Context:
             for actor_id, actor_type, role in reversed(self.recent[-8:]):
                 if actor_type in types and role == "subject" and actor_id not in excluded:
                     return actor_id
+        for actor_id, actor_type, role in reversed(self.recent[-8:]):
+            # "Hezbollah, the Hamas ally": a name that only qualifies a noun comes after
+            if actor_type in types and role != "modifier" and actor_id not in excluded:
+                return actor_id
         for actor_id, actor_type, _ in reversed(self.recent):
             if actor_type in types and actor_id not in excluded:
                 return actor_id
@@ -91,7 +95,7 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
         ref = mentions.by_token.get(token.i)
         if ref is not None:
             if token.i == ref.end - 1 and not _sponsor(doc, ref, mentions):
-                role = "subject" if _subject_role(doc[ref.start : ref.end], cues) else "other"
+                role = _role(doc[ref.start : ref.end], cues)
                 for link in mentions.titles:  # "NATO Secretary General Mark Rutte": NATO too
                     if link.person == ref.actor_id and ref.start <= link.start < ref.end:
                         ctx.remember(link.body, mentions.book.type_of(link.body), role)
@@ -189,6 +193,14 @@ def _counted(token: Token, mentions: Mentions, context: Context) -> list[str | N
     if token.dep_ not in {"nsubj", "nsubjpass"}:
         return []
     return list(context.last_distinct(_COUNTED_TYPES[kind], n))
+
+
+def _role(span: Span, cues: Cues) -> str:
+    """ "subject", "modifier" for a name that only qualifies the noun after it ("the
+    Hamas ally", "Israeli strikes"), else "other"."""
+    if _subject_role(span, cues):
+        return "subject"
+    return "modifier" if span.root.dep_ in {"compound", "amod", "nmod"} else "other"
 
 
 def _subject_role(span: Span, cues: Cues) -> bool:

@@ -21,6 +21,10 @@ _DENIED = (
     "Kenya accused Eritrea of arming Al-Shabaab fighters who have been attacking Somali "
     "troops since 2020, an accusation Asmara denies."
 )
+_ALLY = (
+    "Analysts are watching Hezbollah, the closest Hamas ally in the region. The group has "
+    "fired rockets at Israel."
+)
 _STOOD = (
     "EU foreign policy chief Kaja Kallas said the European Union stands with Ukraine.\n\n"
     "Kallas and Zelensky stood together in Kyiv and condemned recent strikes by Russia as "
@@ -126,6 +130,8 @@ _STOOD = (
             "the insurgents.",
             ("rwanda", "opposes", "x-islamic-state-linked-insurgents"),
         ),
+        # "the group" is the group the text named, not the one that only qualified a noun
+        (_ALLY, ("hezbollah", "opposes", "israel")),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -161,6 +167,7 @@ def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
             "funding the group, something Doha denies.",
             ("qatar", "backs", "hamas"),
         ),
+        (_ALLY, ("hamas", "opposes", "israel")),
         # fire not traded is no fighting
         (
             "Israel and Hezbollah did not exchange fire on Sunday.",
