@@ -168,6 +168,11 @@ def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
             ("qatar", "backs", "hamas"),
         ),
         (_ALLY, ("hamas", "opposes", "israel")),
+        # an obligation is not a deed
+        (
+            "The deal obliges the SDF to fight remnants of Islamic State.",
+            ("sdf", "opposes", "islamic-state"),
+        ),
         # fire not traded is no fighting
         (
             "Israel and Hezbollah did not exchange fire on Sunday.",
