@@ -132,6 +132,9 @@ _STOOD = (
         ),
         # "the group" is the group the text named, not the one that only qualified a noun
         (_ALLY, ("hezbollah", "opposes", "israel")),
+        # "at war with" where the parser hangs "with" on the verb; "waged war on"
+        ("Ukraine has been at war with Russia since 2022.", ("russia", "opposes", "ukraine")),
+        ("Azerbaijan waged war on Armenia in 2020.", ("azerbaijan", "opposes", "armenia")),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
