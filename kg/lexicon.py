@@ -85,6 +85,8 @@ class Cues:
     reporting: frozenset[str]
     beneficiary: frozenset[str]
     loyal: frozenset[str]
+    side_nouns: frozenset[str]
+    side_not_verbs: frozenset[str]
     arrivals: frozenset[str]
     hosts: frozenset[str]
     not_parties: frozenset[str]
@@ -221,6 +223,8 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         reporting=words("reporting", "lemmas"),
         beneficiary=words("beneficiary", "lemmas"),
         loyal=words("loyal", "words"),
+        side_nouns=words("taking_sides", "nouns"),
+        side_not_verbs=words("taking_sides", "not_verbs"),
         arrivals=words("arrivals", "lemmas"),
         hosts=words("hosts", "lemmas"),
         not_parties=words("guests", "not_parties"),

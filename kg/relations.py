@@ -693,6 +693,27 @@ def _allied(token: Token, m: Mentions) -> Found | None:
     return Found(tuple(allies), tuple(sides), _ALLIED, 0.8) if allies and sides else None
 
 
+_SIDED = Trigger(RelationType.BACKS, "supports")
+
+
+def _on_side(token: Token, m: Mentions) -> Found | None:
+    """ "deployed troops in support of Mozambique", "fought on the side of Assad",
+    "negotiating a proposal on behalf of his ally, Hezbollah": whoever acts so backs the
+    one named after "of"."""
+    cues = m.lexicon.cues
+    if token.lower_ not in cues.side_nouns or token.dep_ != "pobj":
+        return None
+    if token.head.lower_ not in {"in", "on"}:
+        return None
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() in cues.reporting | cues.side_not_verbs:
+        return None
+    sides = [a for t in _subject_tokens(verb) for a in _side(m, t)]
+    backed = [a for t in _objects_via(token, frozenset({"of"})) for a in m.resolve(t)]
+    backed = [a for a in backed if a not in sides]
+    return Found(tuple(sides), tuple(backed), _SIDED, 0.75) if sides and backed else None
+
+
 def _loyal(token: Token, m: Mentions) -> Found | None:
     """ "units loyal to Debretsion", "the brigade, which is aligned with the GNU": who is
     described (the noun, or the subject of "is") backs the one named after to/with."""
@@ -1073,6 +1094,7 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
             found.append(_role(token, lexicon.roles[lemma], m))
             found.append(_fight_partners(token, m, lexicon))
         found.append(_possession(token, m, word_actor))
+        found.append(_on_side(token, m))
         found.append(_listed_members(token, m))
         found.append(_own_force(token, m))
     if token.pos_ in {"VERB", "AUX"}:

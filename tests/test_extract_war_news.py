@@ -135,6 +135,9 @@ _STOOD = (
         # "at war with" where the parser hangs "with" on the verb; "waged war on"
         ("Ukraine has been at war with Russia since 2022.", ("russia", "opposes", "ukraine")),
         ("Azerbaijan waged war on Armenia in 2020.", ("azerbaijan", "opposes", "armenia")),
+        # acting in support, on the side or on behalf of someone backs them
+        ("Houthi fighters entered the war on the side of Hamas.", ("houthis", "backs", "hamas")),
+        ("Rwanda has deployed troops in support of Mozambique.", ("rwanda", "backs", "mozambique")),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -176,6 +179,16 @@ def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
             "The deal obliges the SDF to fight remnants of Islamic State.",
             ("sdf", "opposes", "islamic-state"),
         ),
+        # speaking or signing for someone is not backing them; a denied deployment is none
+        (
+            "Nabih Berri spoke on behalf of Hezbollah at the talks.",
+            ("nabih-berri", "backs", "hezbollah"),
+        ),
+        (
+            "Kenyan President William Ruto signed the accord on behalf of the African Union.",
+            ("william-ruto", "backs", "african-union"),
+        ),
+        ("Egypt did not send troops in support of Haftar.", ("egypt", "backs", "khalifa-haftar")),
         # fire not traded is no fighting
         (
             "Israel and Hezbollah did not exchange fire on Sunday.",
