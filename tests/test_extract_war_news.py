@@ -138,6 +138,10 @@ _STOOD = (
         # acting in support, on the side or on behalf of someone backs them
         ("Houthi fighters entered the war on the side of Hamas.", ("houthis", "backs", "hamas")),
         ("Rwanda has deployed troops in support of Mozambique.", ("rwanda", "backs", "mozambique")),
+        # striking back at, infiltrating, backing of
+        ("Ukraine struck back at Russia.", ("ukraine", "opposes", "russia")),
+        ("Hamas fighters infiltrated Israel on October 7.", ("hamas", "opposes", "israel")),
+        ("Russia's backing of Assad kept him in power.", ("russia", "backs", "assad")),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
