@@ -106,6 +106,8 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
         targets: list[str | None] = []
         if lower in _PERSON_PRONOUNS:
             targets = [ctx.last({ActorType.PERSON})]
+        elif lower in _THING_PRONOUNS | _PLURAL_PRONOUNS and (helped := _helped(token, mentions)):
+            targets = helped[:1]
         elif lower in _THING_PRONOUNS and not _expletive(token):
             attacker = _attacker(token, mentions)
             subjects = [a for a in _clause_subject(token, mentions) if a not in attacker]
@@ -393,6 +395,26 @@ def _attacker(token: Token, mentions: Mentions) -> list[str]:
     if not any(t.relation is RelationType.OPPOSES and not t.objects for t in triggers):
         return []  # "the UN ended its mission": "end" opposes only with ties or trade
     return [a for c in verb.children if c.dep_ == "nsubj" for a in mentions.resolve(c)]
+
+
+def _helped(token: Token, mentions: Mentions) -> list[str]:
+    """Whom one backs "in its fight": "Iran supports Hezbollah in its war against Israel",
+    "US support for Ukraine in its war with Russia" (its is the one backed, not the
+    backer)."""
+    prep = token.head.head
+    if token.dep_ != "poss" or token.head.dep_ != "pobj" or prep.lower_ != "in":
+        return []
+    backer = prep.head
+    lexicon = mentions.lexicon
+    lemma = backer.lemma_.lower()
+    triggers = (
+        lexicon.verbs.get(lemma, ()) if backer.pos_ == "VERB" else lexicon.nouns.get(lemma, ())
+    )
+    if not any(t.relation is RelationType.BACKS for t in triggers):
+        return []
+    backed = [c for c in backer.children if c.dep_ in {"dobj", "dative"}]
+    backed += [o for p in backer.children if p.lower_ in {"for", "to"} for o in p.children]
+    return [a for t in backed for a in mentions.resolve(t)]
 
 
 def _clause_subject(token: Token, mentions: Mentions) -> list[str]:

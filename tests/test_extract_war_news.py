@@ -142,6 +142,11 @@ _STOOD = (
         ("Ukraine struck back at Russia.", ("ukraine", "opposes", "russia")),
         ("Hamas fighters infiltrated Israel on October 7.", ("hamas", "opposes", "israel")),
         ("Russia's backing of Assad kept him in power.", ("russia", "backs", "assad")),
+        # "backs Y in its fight": its is the one backed
+        (
+            "Iran supports Hezbollah in its fight against Israel.",
+            ("hezbollah", "opposes", "israel"),
+        ),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -193,6 +198,11 @@ def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
             ("william-ruto", "backs", "african-union"),
         ),
         ("Egypt did not send troops in support of Haftar.", ("egypt", "backs", "khalifa-haftar")),
+        ("Iran supports Hezbollah in its fight against Israel.", ("iran", "opposes", "israel")),
+        (
+            "The EU backed Kosovo in its dispute with Serbia.",
+            ("european-union", "opposes", "serbia"),
+        ),
         # fire not traded is no fighting
         (
             "Israel and Hezbollah did not exchange fire on Sunday.",
