@@ -147,6 +147,11 @@ _STOOD = (
             "Iran supports Hezbollah in its fight against Israel.",
             ("hezbollah", "opposes", "israel"),
         ),
+        # a body suspending a member sanctions it
+        (
+            "ECOWAS suspended Mali, Burkina Faso and Niger after coups.",
+            ("ecowas", "opposes", "niger"),
+        ),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
