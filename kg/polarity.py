@@ -71,6 +71,8 @@ def polarity(trigger: Token, cues: Cues) -> Polarity:
                 return Polarity.NEGATIVE
     for node in _governors(trigger):
         if node.i != trigger.i and _verb_phrase(node) & cues.denials:
+            if _appended(node, cues) and trigger.lemma_.lower() in cues.accusations:
+                break  # "X accused Y of Z, a charge Y rejects": the accusation was made
             return Polarity.NEGATIVE
         if (
             node.i != trigger.i
@@ -80,6 +82,15 @@ def polarity(trigger: Token, cues: Cues) -> Polarity:
         ):
             return Polarity.NEGATIVE
     return Polarity.NEGATIVE if _disputed_later(trigger, cues) else Polarity.POSITIVE
+
+
+def _appended(denial: Token, cues: Cues) -> bool:
+    """ "X accused Y of Z, a charge Y rejects", parsed with the denial as the main verb
+    and the accusation as its clause: the denial's object ("a charge") comes after the
+    clause, so the denial was appended to a claim already made."""
+    charges = [c for c in denial.children if c.dep_ == "dobj" and c.lower_ in cues.disputed]
+    clauses = [c for c in denial.children if c.dep_ == "ccomp"]
+    return any(c.i < d.i < denial.i for c in clauses for d in charges)
 
 
 def _disputed_later(trigger: Token, cues: Cues) -> bool:

@@ -152,6 +152,11 @@ _STOOD = (
             "ECOWAS suspended Mali, Burkina Faso and Niger after coups.",
             ("ecowas", "opposes", "niger"),
         ),
+        # an accusation stands when the accused rejects it
+        (
+            'Aliyev has accused Paris of "arming Armenia", a charge French officials reject.',
+            ("ilham-aliyev", "opposes", "france"),
+        ),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -207,6 +212,10 @@ def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
         (
             "The EU backed Kosovo in its dispute with Serbia.",
             ("european-union", "opposes", "serbia"),
+        ),
+        (
+            'Aliyev has accused Paris of "arming Armenia", a charge French officials reject.',
+            ("france", "backs", "armenia"),
         ),
         # fire not traded is no fighting
         (
