@@ -230,7 +230,10 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         if trigger.relation is RelationType.MEETS_WITH:
             # "Erbil, which hosts U.S. troops": stationed forces are not met
             targets = [t for t in targets if t.lower_ not in m.lexicon.cues.not_parties]
-        objects = [a for t in targets for a in m.resolve(t)]
+        # "toppling the government of President X", "attacked forces loyal to X": whom
+        # a force no name owns acts for is the one acted on
+        whose = Mentions.resolve if trigger.relation is RelationType.MEETS_WITH else _side
+        objects = [a for t in targets for a in whose(m, t)]
         if trigger.relation is RelationType.MEETS_WITH and not objects:
             objects = [a for t in targets if _both_sides(t, m) for a in _last_parties(m)]
             objects = [a for a in objects if a not in subjects]
@@ -283,9 +286,13 @@ def _side(m: Mentions, token: Token) -> list[str]:
     found = m.resolve(token)
     if found or not _part_of_actor(token, m):
         return found
-    loyal = [c for c in token.children if c.dep_ == "amod" and c.lower_ in m.lexicon.cues.loyal]
+    cues = m.lexicon.cues
+    loyal = [c for c in token.children if c.dep_ == "amod" and c.lower_ in cues.loyal]
     owners = [t for c in loyal for t in _objects_via(c, frozenset({"to", "with"}))]
-    return [a for t in owners + _objects_via(token, frozenset({"of"})) for a in m.resolve(t)]
+    if token.lower_ in cues.actor_words or token.lemma_.lower() in cues.partitive_heads:
+        # "the administration of X", "a commander of X", not "any deployment of X"
+        owners += _objects_via(token, frozenset({"of"}))
+    return [a for t in owners for a in m.resolve(t)]
 
 
 def _party(m: Mentions, token: Token) -> list[str]:

@@ -157,6 +157,15 @@ _STOOD = (
             'Aliyev has accused Paris of "arming Armenia", a charge French officials reject.',
             ("ilham-aliyev", "opposes", "france"),
         ),
+        # the government or a commander of someone stands for them as a target too
+        (
+            "The Taliban toppled the government of President Ashraf Ghani in 2021.",
+            ("taliban", "opposes", "x-ashraf-ghani"),
+        ),
+        (
+            "An Israeli strike killed a commander of Hezbollah in Tyre.",
+            ("israel", "opposes", "hezbollah"),
+        ),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
