@@ -69,7 +69,12 @@ def polarity(trigger: Token, cues: Cues) -> Polarity:
                 "nor",
             }:
                 return Polarity.NEGATIVE
+    # "failing to align with its sanctions on Russia": an event someone owns has
+    # happened; only the verb that takes it can deny it ("denied its support for X")
+    owned = trigger.pos_ == "NOUN" and any(c.dep_ == "poss" for c in trigger.children)
     for node in _governors(trigger):
+        if owned and node.i not in {trigger.i, head.i if head is not None else -1}:
+            break
         if node.i != trigger.i and _verb_phrase(node) & cues.denials:
             if _appended(node, cues) and trigger.lemma_.lower() in cues.accusations:
                 break  # "X accused Y of Z, a charge Y rejects": the accusation was made

@@ -166,6 +166,12 @@ _STOOD = (
             "An Israeli strike killed a commander of Hezbollah in Tyre.",
             ("israel", "opposes", "hezbollah"),
         ),
+        # an event someone owns has happened, whatever verb far above denies
+        (
+            "Brussels criticised Belgrade for failing to align with its sanctions on Russia.",
+            ("european-union", "opposes", "russia"),
+        ),
+        ("Moscow refused to end its war on Ukraine.", ("russia", "opposes", "ukraine")),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -226,6 +232,7 @@ def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
             'Aliyev has accused Paris of "arming Armenia", a charge French officials reject.',
             ("france", "backs", "armenia"),
         ),
+        ("Iran denied its support for the Houthis.", ("iran", "backs", "houthis")),
         # fire not traded is no fighting
         (
             "Israel and Hezbollah did not exchange fire on Sunday.",
