@@ -572,11 +572,24 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
         return Found(tuple(a for t in between for a in m.resolve(t)), (), trigger, 0.8, True)
     if trigger.mutual and agents and not targets:
         return Found(tuple(agents), (), trigger, 0.75, True) if len(agents) > 1 else None
+    if not agents and anchor.dep_ == "pobj" and anchor.head.lower_ in {"in", "during"}:
+        agents = _deed_doers(anchor.head.head, m)
     if agents and not targets and anchor.lemma_.lower() in cues.raids:
         targets = _raided_states(anchor, governor if light else None, agents, m)
     if not agents or not targets:
         return None
     return Found(tuple(agents), tuple(targets), trigger, 0.8, trigger.mutual)
+
+
+def _deed_doers(deed: Token, m: Mentions) -> list[str]:
+    """ "JNIM said it killed 21 soldiers in an attack in Mali": who did a hostile deed in
+    an attack carried the attack out."""
+    hostile = any(
+        t.relation is RelationType.OPPOSES for t in m.lexicon.verbs.get(deed.lemma_.lower(), ())
+    )
+    if not hostile or deed.pos_ != "VERB":
+        return []
+    return [a for t in _subject_tokens(deed) for a in _side(m, t)]
 
 
 def _raided_states(event: Token, verb: Token | None, agents: list[str], m: Mentions) -> list[str]:

@@ -172,6 +172,15 @@ _STOOD = (
             ("european-union", "opposes", "russia"),
         ),
         ("Moscow refused to end its war on Ukraine.", ("russia", "opposes", "ukraine")),
+        # who killed in an attack carried the attack out
+        (
+            "Boko Haram fighters killed 40 soldiers in an attack on a Chadian army base.",
+            ("boko-haram", "opposes", "chad"),
+        ),
+        (
+            "Al-Shabaab said it killed ten soldiers and seized a truck in a raid in Kenya.",
+            ("al-shabaab", "opposes", "kenya"),
+        ),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -233,6 +242,11 @@ def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
             ("france", "backs", "armenia"),
         ),
         ("Iran denied its support for the Houthis.", ("iran", "backs", "houthis")),
+        # the victims of an attack did not carry it out
+        (
+            "Kenyan soldiers were killed in an attack on a Somali army base.",
+            ("kenya", "opposes", "somalia"),
+        ),
         # fire not traded is no fighting
         (
             "Israel and Hezbollah did not exchange fire on Sunday.",
