@@ -181,6 +181,11 @@ _STOOD = (
             "Al-Shabaab said it killed ten soldiers and seized a truck in a raid in Kenya.",
             ("al-shabaab", "opposes", "kenya"),
         ),
+        # who claimed an attack carried it out
+        (
+            "An attack on Nigerian troops claimed by ISWAP killed 20 soldiers.",
+            ("iswap", "opposes", "nigeria"),
+        ),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
