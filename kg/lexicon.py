@@ -70,6 +70,7 @@ class Cues:
     helpers: frozenset[str]
     wars: frozenset[str]
     war_spans: frozenset[str]
+    ends: frozenset[str]
     negators: frozenset[str]
     denials: frozenset[str]
     disputes: frozenset[str]
@@ -208,6 +209,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         helpers=words("helpers", "lemmas"),
         wars=words("wars", "lemmas"),
         war_spans=words("wars", "spans"),
+        ends=words("wars", "ends"),
         negators=words("polarity", "negators"),
         denials=words("polarity", "denials"),
         disputes=words("polarity", "disputes"),

@@ -577,6 +577,11 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
         return Found(tuple(a for t in between for a in m.resolve(t)), (), trigger, 0.8, True)
     if trigger.mutual and agents and not targets:
         return Found(tuple(agents), (), trigger, 0.75, True) if len(agents) > 1 else None
+    ended = governor is not None and governor.lemma_.lower() in cues.ends
+    if trigger.relation is RelationType.OPPOSES and trigger.mutual and ended and not targets:
+        # "Russia and Ukraine agreed to end the war": those who end a war fought it
+        sides = agents or [a for t in _subject_tokens(governor) for a in _side(m, t)]
+        return Found(tuple(sides), (), trigger, 0.7, True) if len(set(sides)) > 1 else None
     if not agents and anchor.dep_ == "pobj" and anchor.head.lower_ in {"in", "during"}:
         agents = _deed_doers(anchor.head.head, m)
     if agents and not targets and anchor.lemma_.lower() in cues.raids:

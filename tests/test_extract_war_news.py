@@ -186,6 +186,8 @@ _STOOD = (
             "An attack on Nigerian troops claimed by ISWAP killed 20 soldiers.",
             ("iswap", "opposes", "nigeria"),
         ),
+        # those who end a war fought it
+        ("Ethiopia and Eritrea agreed to end the war.", ("eritrea", "opposes", "ethiopia")),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -251,6 +253,11 @@ def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
         (
             "Kenyan soldiers were killed in an attack on a Somali army base.",
             ("kenya", "opposes", "somalia"),
+        ),
+        # a halt still denies what it takes
+        (
+            "Sudan's army and the RSF agreed to halt hostilities.",
+            ("rsf", "opposes", "saf"),
         ),
         # fire not traded is no fighting
         (
