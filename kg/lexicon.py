@@ -88,6 +88,7 @@ class Cues:
     loyal: frozenset[str]
     side_nouns: frozenset[str]
     side_not_verbs: frozenset[str]
+    side_texts: frozenset[str]
     arrivals: frozenset[str]
     hosts: frozenset[str]
     not_parties: frozenset[str]
@@ -227,6 +228,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         loyal=words("loyal", "words"),
         side_nouns=words("taking_sides", "nouns"),
         side_not_verbs=words("taking_sides", "not_verbs"),
+        side_texts=words("taking_sides", "texts"),
         arrivals=words("arrivals", "lemmas"),
         hosts=words("hosts", "lemmas"),
         not_parties=words("guests", "not_parties"),

@@ -591,13 +591,16 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     return Found(tuple(agents), tuple(targets), trigger, 0.8, trigger.mutual)
 
 
+def _hostile(verb: Token, m: Mentions) -> bool:
+    """A verb the lexicon reads as opposing someone ("killed", "vetoed")."""
+    triggers = m.lexicon.verbs.get(verb.lemma_.lower(), ())
+    return verb.pos_ == "VERB" and any(t.relation is RelationType.OPPOSES for t in triggers)
+
+
 def _deed_doers(deed: Token, m: Mentions) -> list[str]:
     """ "JNIM said it killed 21 soldiers in an attack in Mali": who did a hostile deed in
     an attack carried the attack out."""
-    hostile = any(
-        t.relation is RelationType.OPPOSES for t in m.lexicon.verbs.get(deed.lemma_.lower(), ())
-    )
-    if not hostile or deed.pos_ != "VERB":
+    if not _hostile(deed, m):
         return []
     return [a for t in _subject_tokens(deed) for a in _side(m, t)]
 
@@ -738,6 +741,9 @@ def _on_side(token: Token, m: Mentions) -> Found | None:
     verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
     if verb is None or verb.lemma_.lower() in cues.reporting | cues.side_not_verbs:
         return None
+    texts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in cues.side_texts]
+    if texts and _hostile(verb, m):
+        return None  # "vetoed a resolution in support of Ukraine": against what backs it
     sides = [a for t in _subject_tokens(verb) for a in _side(m, t)]
     backed = [a for t in _objects_via(token, frozenset({"of"})) for a in m.resolve(t)]
     backed = [a for a in backed if a not in sides]

@@ -138,6 +138,7 @@ _STOOD = (
         # acting in support, on the side or on behalf of someone backs them
         ("Houthi fighters entered the war on the side of Hamas.", ("houthis", "backs", "hamas")),
         ("Rwanda has deployed troops in support of Mozambique.", ("rwanda", "backs", "mozambique")),
+        ("Hezbollah attacked Israel in support of Hamas.", ("hezbollah", "backs", "hamas")),
         # striking back at, infiltrating, backing of
         ("Ukraine struck back at Russia.", ("ukraine", "opposes", "russia")),
         ("Hamas fighters infiltrated Israel on October 7.", ("hamas", "opposes", "israel")),
@@ -229,6 +230,8 @@ def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
             "The deal obliges the SDF to fight remnants of Islamic State.",
             ("sdf", "opposes", "islamic-state"),
         ),
+        # vetoing a text in someone's support is not backing them
+        ("Russia vetoed a resolution in support of Ukraine.", ("russia", "backs", "ukraine")),
         # speaking or signing for someone is not backing them; a denied deployment is none
         (
             "Nabih Berri spoke on behalf of Hezbollah at the talks.",
