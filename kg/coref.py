@@ -282,8 +282,9 @@ def _last_of_kind(token: Token, mentions: Mentions, context: Context) -> str | N
 def _home_state(token: Token, mentions: Mentions, context: Context) -> str | None:
     """ "the country": a state just made the subject ("South Africa's president warned
     ...; the country's defence minister"), else the country the article is about."""
+    own = set(_clause_subject(token, mentions))  # "Russia invaded the country": not Russia
     for actor_id, actor_type, role in reversed(context.recent[-8:]):
-        if actor_type is ActorType.STATE and role == "subject":
+        if actor_type is ActorType.STATE and role == "subject" and actor_id not in own:
             return actor_id
     home = mentions.book.gazetteer.homes.get(context.focus or "")
     if home is not None:

@@ -82,6 +82,12 @@ _STOOD = (
         ),
         # "the country" is the country the article is about
         (_COUNTRY, ("x-muammar-gaddafi", "leads", "libya")),
+        # ... and never the clause's own subject
+        (
+            "Ukraine's president Volodymyr Zelensky asked for help. Russia invaded the "
+            "country in 2022.",
+            ("russia", "opposes", "ukraine"),
+        ),
         # a claim denied later in the sentence: the accusation and the accused's own
         # deeds, told in a relative clause, stand
         (_DENIED, ("kenya", "opposes", "eritrea")),
