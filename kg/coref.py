@@ -22,6 +22,7 @@ __all__ = ["Context", "definite", "resolve_references"]
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _THING_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+_FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 _COUNTED_TYPES = {
     "person": {ActorType.PERSON},
@@ -122,6 +123,8 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
             targets = [a for a in _clause_subject(token, mentions) if a not in attacker] or [
                 ctx.last(groups - {ActorType.ORGANIZATION}, subject_first=True, besides=attacker)
             ]
+        elif lower in _FIRST_PLURAL:
+            targets = [_speaker(token, mentions)]
         elif lower in cues.counted and _count(token):
             targets = _counted(token, mentions, context)
         elif _describes(token, cues) and definite(token):
@@ -161,6 +164,26 @@ def _sponsor(doc: Doc, ref: Ref, mentions: Mentions) -> bool:
         and doc[end].text in {"-", "–"}
         and doc[end + 1].lower_ in mentions.lexicon.compounds
     )
+
+
+def _speaker(token: Token, mentions: Mentions) -> str | None:
+    """ "'We stand with Ukraine,' NATO chief Mark Rutte said": "we" is the body named in
+    the speaker's title, else the one the speaker is known to lead, else the speaker."""
+    cues = mentions.lexicon.cues
+    verb = next((a for a in token.ancestors if a.lemma_.lower() in cues.reporting), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    speakers = [a for c in subjects for a in mentions.resolve(c)]
+    if not speakers:
+        return None
+    book = mentions.book
+    titled = [
+        ref.actor_id
+        for c in subjects
+        for t in c.subtree
+        if (ref := mentions.by_token.get(t.i)) is not None
+        and book.type_of(ref.actor_id) is not ActorType.PERSON
+    ]
+    return (titled or [book.led_by.get(speakers[0], speakers[0])])[0]
 
 
 def _remember_list(token: Token, mentions: Mentions, context: Context) -> None:

@@ -195,6 +195,11 @@ _STOOD = (
         ),
         # those who end a war fought it
         ("Ethiopia and Eritrea agreed to end the war.", ("eritrea", "opposes", "ethiopia")),
+        # "we" in a quote is the body the speaker's title names
+        (
+            '"We will keep arming the Syrian army," Iranian Foreign Minister Abbas Araghchi said.',
+            ("iran", "backs", "syrian-government"),
+        ),
     ],
 )
 def test_war_news_edge(text: str, edge: tuple[str, str, str]) -> None:
