@@ -658,9 +658,15 @@ def _compound_actor(modifier: Token, m: Mentions, kinds: set[RelationType]) -> l
     glued = m.lexicon.compounds.get(right.lower()) if left else None
     if glued is None or glued.relation not in kinds:
         return []
+    return [a for a in [_named_left(left, m)] if a is not None]
+
+
+def _named_left(left: str, m: Mentions) -> str | None:
+    """The actor the left part of a glued compound names ("U.S." in "U.S.-backed"), by a
+    name or demonym the gazetteer knows."""
     gazetteer = m.book.gazetteer
     entry = gazetteer.by_name(left) or gazetteer.by_demonym(left)
-    return [m.book.known(entry.id, left)] if entry is not None else []
+    return m.book.known(entry.id, left) if entry is not None else None
 
 
 def _leaders_of(noun: Token, m: Mentions) -> list[str]:
@@ -772,13 +778,9 @@ def _glued_compound(token: Token, trigger: Trigger, m: Mentions) -> Found | None
     noun = _modified(token)
     if noun is None:
         return None
-    left = token.text.rsplit("-", 1)[0]
-    gazetteer = m.book.gazetteer
-    entry = gazetteer.by_name(left) or gazetteer.by_demonym(left)
     objects = m.resolve(noun, conjuncts=False)
-    if entry is None or not objects:
-        return None
-    return Found((m.book.known(entry.id, left),), tuple(objects), trigger, 0.9)
+    actor = _named_left(token.text.rsplit("-", 1)[0], m) if objects else None
+    return Found((actor,), tuple(objects), trigger, 0.9) if actor is not None else None
 
 
 def _prefix(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found | None:
