@@ -22,6 +22,7 @@ __all__ = ["Context", "definite", "resolve_counterparts", "resolve_references"]
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _THING_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+_FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 _COUNTED_TYPES = {
     "person": {ActorType.PERSON},
@@ -50,6 +51,10 @@ class Context:
             for actor_id, actor_type, role in reversed(self.recent[-8:]):
                 if actor_type in types and role == "subject" and actor_id not in excluded:
                     return actor_id
+        for actor_id, actor_type, role in reversed(self.recent[-8:]):
+            # "Hezbollah, the Hamas ally": a name that only qualifies a noun comes after
+            if actor_type in types and role != "modifier" and actor_id not in excluded:
+                return actor_id
         for actor_id, actor_type, _ in reversed(self.recent):
             if actor_type in types and actor_id not in excluded:
                 return actor_id
@@ -90,8 +95,8 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
     for token in doc:
         ref = mentions.by_token.get(token.i)
         if ref is not None:
-            if token.i == ref.end - 1:
-                role = "subject" if _subject_role(doc[ref.start : ref.end], cues) else "other"
+            if token.i == ref.end - 1 and not _sponsor(doc, ref, mentions):
+                role = _role(doc[ref.start : ref.end], cues)
                 for link in mentions.titles:  # "NATO Secretary General Mark Rutte": NATO too
                     if link.person == ref.actor_id and ref.start <= link.start < ref.end:
                         ctx.remember(link.body, mentions.book.type_of(link.body), role)
@@ -102,17 +107,24 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
         targets: list[str | None] = []
         if lower in _PERSON_PRONOUNS:
             targets = _reporter(token, mentions)[:1] or [ctx.last({ActorType.PERSON})]
+        elif lower in _THING_PRONOUNS | _PLURAL_PRONOUNS and (helped := _helped(token, mentions)):
+            targets = helped[:1]
         elif lower in _THING_PRONOUNS and not _expletive(token):
             attacker = _attacker(token, mentions)
             subjects = [a for a in _clause_subject(token, mentions) if a not in attacker]
-            targets = [a for a in subjects if mentions.book.type_of(a) in groups][:1] or [
-                ctx.last(groups, subject_first=True, besides=attacker)
-            ]
+            targets = [a for a in subjects if mentions.book.type_of(a) in groups][:1]
+            if subjects and not targets:
+                # "the two leaders discussed attacks by Russia as its war ...": people
+                # are not "it", so the body named last before it in the sentence is
+                targets = _named_before(token, mentions, groups, besides=attacker)
+            targets = targets or [ctx.last(groups, subject_first=True, besides=attacker)]
         elif lower in _PLURAL_PRONOUNS:
             attacker = _attacker(token, mentions)
             targets = [a for a in _clause_subject(token, mentions) if a not in attacker] or [
                 ctx.last(groups - {ActorType.ORGANIZATION}, subject_first=True, besides=attacker)
             ]
+        elif lower in _FIRST_PLURAL:
+            targets = [_speaker(token, mentions)]
         elif lower in cues.counted and _count(token):
             targets = _counted(token, mentions, context)
         elif _describes(token, cues) and definite(token):
@@ -192,6 +204,51 @@ def _reporter(token: Token, mentions: Mentions) -> list[str]:
     ]
 
 
+def _named_before(
+    token: Token, mentions: Mentions, types: set[ActorType], *, besides: Iterable[str] = ()
+) -> list[str]:
+    """The actor of one of ``types`` named last before ``token`` in its sentence."""
+    excluded = set(besides)
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        ref = mentions.by_token.get(i)
+        if ref is None or ref.actor_id in excluded:
+            continue
+        if mentions.book.type_of(ref.actor_id) in types:
+            return [ref.actor_id]
+    return []
+
+
+def _sponsor(doc: Doc, ref: Ref, mentions: Mentions) -> bool:
+    """ "the NATO-backed removal of its ruler", "the Iran-backed group and its leader": a
+    name in a "-backed" or "-led" modifier qualifies another actor; "it" never means it."""
+    end = ref.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].text in {"-", "–"}
+        and doc[end + 1].lower_ in mentions.lexicon.compounds
+    )
+
+
+def _speaker(token: Token, mentions: Mentions) -> str | None:
+    """ "'We stand with Ukraine,' NATO chief Mark Rutte said": "we" is the body named in
+    the speaker's title, else the one the speaker is known to lead, else the speaker."""
+    cues = mentions.lexicon.cues
+    verb = next((a for a in token.ancestors if a.lemma_.lower() in cues.reporting), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    speakers = [a for c in subjects for a in mentions.resolve(c)]
+    if not speakers:
+        return None
+    book = mentions.book
+    titled = [
+        ref.actor_id
+        for c in subjects
+        for t in c.subtree
+        if (ref := mentions.by_token.get(t.i)) is not None
+        and book.type_of(ref.actor_id) is not ActorType.PERSON
+    ]
+    return (titled or [book.led_by.get(speakers[0], speakers[0])])[0]
+
+
 def _remember_list(token: Token, mentions: Mentions, context: Context) -> None:
     """ "Armenia and Azerbaijan said ...": the actors of a list, kept together for "the two
     countries" later."""
@@ -253,6 +310,14 @@ def _met_sides(mentions: Mentions, n: int) -> tuple[str, ...]:
     return ()
 
 
+def _role(span: Span, cues: Cues) -> str:
+    """ "subject", "modifier" for a name that only qualifies the noun after it ("the
+    Hamas ally", "Israeli strikes"), else "other"."""
+    if _subject_role(span, cues):
+        return "subject"
+    return "modifier" if span.root.dep_ in {"compound", "amod", "nmod"} else "other"
+
+
 def _subject_role(span: Span, cues: Cues) -> bool:
     """A name is a subject when its head word is ("The Group for the Support of Islam and
     Muslims (JNIM) claimed ...": the head is "Group", not the last word), it is in
@@ -303,7 +368,7 @@ def _displaced(meant: str, latest: str, context: Context) -> bool:
 
 def _describes(token: Token, cues: Cues) -> bool:
     """A common noun that can describe an actor: "the group", "the army", "the attackers"."""
-    words = cues.actor_words.keys() | cues.state_forces | cues.attackers
+    words = cues.actor_words.keys() | cues.state_forces | cues.attackers | cues.home_state
     return token.pos_ == "NOUN" and token.lower_ in words
 
 
@@ -315,6 +380,8 @@ def _last_of_kind(token: Token, mentions: Mentions, context: Context) -> str | N
     book = mentions.book
     if token.lower_ in cues.state_forces:
         return _home_forces(token, mentions, context)
+    if token.lower_ in cues.home_state:
+        return _home_state(token, mentions, context)
     if token.lower_ in cues.attackers:
         states = {ActorType.STATE, ActorType.GOVERNMENT}
         for _, attackers, _ in reversed(book.attacks):
@@ -326,6 +393,19 @@ def _last_of_kind(token: Token, mentions: Mentions, context: Context) -> str | N
     # "the Al Qaeda-affiliated group" is not Al Qaeda
     kind = {ActorType(cues.actor_words[token.lower_])}
     return context.last(kind, subject_first=True, besides=named)
+
+
+def _home_state(token: Token, mentions: Mentions, context: Context) -> str | None:
+    """ "the country": a state just made the subject ("South Africa's president warned
+    ...; the country's defence minister"), else the country the article is about."""
+    own = set(_clause_subject(token, mentions))  # "Russia invaded the country": not Russia
+    for actor_id, actor_type, role in reversed(context.recent[-8:]):
+        if actor_type is ActorType.STATE and role == "subject" and actor_id not in own:
+            return actor_id
+    home = mentions.book.gazetteer.homes.get(context.focus or "")
+    if home is not None:
+        return mentions.book.known(home, token.text)
+    return context.last({ActorType.STATE})
 
 
 def _home_forces(token: Token, mentions: Mentions, context: Context) -> str | None:
@@ -432,6 +512,26 @@ def _attacker(token: Token, mentions: Mentions) -> list[str]:
     if not any(t.relation is RelationType.OPPOSES and not t.objects for t in triggers):
         return []  # "the UN ended its mission": "end" opposes only with ties or trade
     return [a for c in verb.children if c.dep_ == "nsubj" for a in mentions.resolve(c)]
+
+
+def _helped(token: Token, mentions: Mentions) -> list[str]:
+    """Whom one backs "in its fight": "Iran supports Hezbollah in its war against Israel",
+    "US support for Ukraine in its war with Russia" (its is the one backed, not the
+    backer)."""
+    prep = token.head.head
+    if token.dep_ != "poss" or token.head.dep_ != "pobj" or prep.lower_ != "in":
+        return []
+    backer = prep.head
+    lexicon = mentions.lexicon
+    lemma = backer.lemma_.lower()
+    triggers = (
+        lexicon.verbs.get(lemma, ()) if backer.pos_ == "VERB" else lexicon.nouns.get(lemma, ())
+    )
+    if not any(t.relation is RelationType.BACKS for t in triggers):
+        return []
+    backed = [c for c in backer.children if c.dep_ in {"dobj", "dative"}]
+    backed += [o for p in backer.children if p.lower_ in {"for", "to"} for o in p.children]
+    return [a for t in backed for a in mentions.resolve(t)]
 
 
 def _clause_subject(token: Token, mentions: Mentions) -> list[str]:

@@ -223,10 +223,13 @@ class MentionFinder:
             if not left or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.lefts):
                 continue
             start = min(t.left_edge.i for t in left)
+            # "Islamic State-linked insurgents": the whole name the modifier starts inside
+            start = min([start] + [s[0] for s in taken if s[0] < start < s[1]])
             words = [t for t in doc[start : token.i + 1] if t.lower_ not in _SKIP_MODIFIERS]
             if any(
-                t.i in used and not _in_hyphen_compound(t, self.lexicon)
-                for t in doc[start : token.i + 1]
+                not _in_hyphen_compound(doc[s[1] - 1], self.lexicon)
+                for s in taken
+                if s[0] <= token.i and s[1] > start
             ):
                 continue
             if len(words) < 2 or any(t.lower_ in cues.former for t in doc[start : token.i]):
@@ -369,8 +372,9 @@ def _demonym_refers(token: Token, lexicon: Lexicon) -> bool:
     a people ("the central Syrian city", "Syrian refugees")."""
     head = token.head if token.dep_ in {"amod", "compound", "nmod"} else token
     doc = token.doc
-    if head.i == token.i + 2 and doc[token.i + 1].text == "/" and head.dep_ == token.dep_:
-        head = head.head  # "a Syrian/Russian convoy": both qualify the convoy
+    joined = head.i == token.i + 2 and doc[token.i + 1].text in {"/", "-", "–"}
+    if joined and head.dep_ in {"amod", "compound"}:
+        head = head.head  # "a Syrian/Russian convoy", "American-British strikes": both qualify it
     if token.dep_ == "conj" and token.head.dep_ in {"amod", "compound"}:
         head = token.head.head
     cues = lexicon.cues

@@ -58,7 +58,11 @@ class Cues:
     counted: dict[str, str]
     state_forces: frozenset[str]
     attackers: frozenset[str]
+    raids: frozenset[str]
+    raided_in: frozenset[str]
+    home_state: frozenset[str]
     light_verbs: frozenset[str]
+    reciprocal_verbs: frozenset[str]
     frames: frozenset[str]
     event_objects: frozenset[str]
     event_claims: frozenset[str]
@@ -66,8 +70,11 @@ class Cues:
     helpers: frozenset[str]
     wars: frozenset[str]
     war_spans: frozenset[str]
+    ends: frozenset[str]
     negators: frozenset[str]
     denials: frozenset[str]
+    disputes: frozenset[str]
+    disputed: frozenset[str]
     hypothetical: frozenset[str]
     conditionals: frozenset[str]
     reported_future: frozenset[str]
@@ -79,6 +86,9 @@ class Cues:
     reporting: frozenset[str]
     beneficiary: frozenset[str]
     loyal: frozenset[str]
+    side_nouns: frozenset[str]
+    side_not_verbs: frozenset[str]
+    side_texts: frozenset[str]
     arrivals: frozenset[str]
     hosts: frozenset[str]
     not_parties: frozenset[str]
@@ -194,7 +204,11 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         counted=counted,
         state_forces=words("coref", "state_forces"),
         attackers=words("coref", "attackers"),
+        raids=words("raids", "lemmas"),
+        raided_in=words("raids", "places"),
+        home_state=words("coref", "home_state"),
         light_verbs=words("light_verbs", "lemmas"),
+        reciprocal_verbs=words("light_verbs", "reciprocal"),
         frames=words("frames", "nouns"),
         event_objects=words("event_objects", "lemmas"),
         event_claims=words("event_claims", "lemmas"),
@@ -202,8 +216,11 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         helpers=words("helpers", "lemmas"),
         wars=words("wars", "lemmas"),
         war_spans=words("wars", "spans"),
+        ends=words("wars", "ends"),
         negators=words("polarity", "negators"),
         denials=words("polarity", "denials"),
+        disputes=words("polarity", "disputes"),
+        disputed=words("polarity", "disputed"),
         hypothetical=words("polarity", "hypothetical"),
         conditionals=words("polarity", "conditionals"),
         reported_future=words("polarity", "reported_future"),
@@ -215,6 +232,9 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         reporting=words("reporting", "lemmas"),
         beneficiary=words("beneficiary", "lemmas"),
         loyal=words("loyal", "words"),
+        side_nouns=words("taking_sides", "nouns"),
+        side_not_verbs=words("taking_sides", "not_verbs"),
+        side_texts=words("taking_sides", "texts"),
         arrivals=words("arrivals", "lemmas"),
         hosts=words("hosts", "lemmas"),
         not_parties=words("guests", "not_parties"),

@@ -300,6 +300,10 @@ class Mentions:
                 found = self.resolve(child, depth=depth + 1)
                 if found:
                     return found
+        for name in _self_named(token):
+            found = self.resolve(name, depth=depth + 1)
+            if found:
+                return found
         if token.dep_ == "appos" and token.pos_ == "NOUN":
             # "Berri, a Hezbollah ally who heads Amal", "the AFC, a coalition led by X": a
             # description stands for the name it describes
@@ -486,6 +490,19 @@ def _spoken_for(token: Token) -> list[Token]:
         return own
     return [
         o for p in token.head.children if p.lower_ == "for" and p.i > token.i for o in p.children
+    ]
+
+
+def _self_named(token: Token) -> list[Token]:
+    """ "a breakaway group calling itself the Tigray Peace Force": the name it goes by."""
+    return [
+        name
+        for clause in token.children
+        if clause.dep_ in {"acl", "relcl"}
+        and clause.lemma_.lower() in {"call", "name", "style", "dub"}
+        and any(c.lower_ in {"itself", "themselves"} for c in clause.children)
+        for name in clause.children
+        if name.dep_ in {"oprd", "attr", "xcomp"}
     ]
 
 

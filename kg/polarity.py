@@ -69,8 +69,15 @@ def polarity(trigger: Token, cues: Cues) -> Polarity:
                 "nor",
             }:
                 return Polarity.NEGATIVE
+    # "failing to align with its sanctions on Russia": an event someone owns has
+    # happened; only the verb that takes it can deny it ("denied its support for X")
+    owned = trigger.pos_ == "NOUN" and any(c.dep_ == "poss" for c in trigger.children)
     for node in _governors(trigger):
+        if owned and node.i not in {trigger.i, head.i if head is not None else -1}:
+            break
         if node.i != trigger.i and _verb_phrase(node) & cues.denials:
+            if _appended(node, cues) and trigger.lemma_.lower() in cues.accusations:
+                break  # "X accused Y of Z, a charge Y rejects": the accusation was made
             return Polarity.NEGATIVE
         if (
             node.i != trigger.i
@@ -79,7 +86,47 @@ def polarity(trigger: Token, cues: Cues) -> Polarity:
             and trigger.dep_ in {"xcomp", "dobj", "pobj"}
         ):
             return Polarity.NEGATIVE
-    return Polarity.POSITIVE
+    return Polarity.NEGATIVE if _disputed_later(trigger, cues) else Polarity.POSITIVE
+
+
+def _appended(denial: Token, cues: Cues) -> bool:
+    """ "X accused Y of Z, a charge Y rejects", parsed with the denial as the main verb
+    and the accusation as its clause: the denial's object ("a charge") comes after the
+    clause, so the denial was appended to a claim already made."""
+    charges = [c for c in denial.children if c.dep_ == "dobj" and c.lower_ in cues.disputed]
+    clauses = [c for c in denial.children if c.dep_ == "ccomp"]
+    return any(c.i < d.i < denial.i for c in clauses for d in charges)
+
+
+def _disputed_later(trigger: Token, cues: Cues) -> bool:
+    """ "accused Getachew of backing the group, something he denies", "its support for the
+    M23, which Kigali denies": a claim the sentence goes on to say is denied (the
+    accusation itself stands, and so does a clause the denial does not sum up)."""
+    if trigger.lemma_.lower() in cues.accusations | cues.reporting:
+        return False
+    for denial in trigger.sent:
+        if denial.dep_ != "relcl" or denial.i < trigger.i:
+            continue
+        if denial.lemma_.lower() not in cues.disputes:
+            continue
+        anchor = denial.head
+        if anchor.lower_ in cues.disputed and _within(trigger, anchor.head):
+            return True  # ", something he denies": the clause it sums up
+        relative = any(c.dep_ == "dobj" and c.lower_ in cues.disputed for c in denial.children)
+        if relative and _within(anchor, trigger):
+            return True  # "its support for the M23, which Kigali denies": the phrase it ends
+    return False
+
+
+def _within(word: Token, phrase: Token) -> bool:
+    """``word`` is ``phrase`` or part of it, not of a relative clause inside it that
+    describes someone ("arming Fano militias that have been fighting the army")."""
+    node = word
+    while node.i != phrase.i:
+        if node.dep_ == "relcl" or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _verb_phrase(verb: Token) -> set[str]:

@@ -196,6 +196,11 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         if helped and trigger.relation is RelationType.OPPOSES:
             # "sent troops to help Russia push Ukrainian forces out": the helper acts too
             subjects += [a for t in _subject_tokens(token.head) for a in m.resolve(t)]
+        if subjects and trigger.relation is RelationType.OPPOSES:
+            # "fighting the insurgents alongside Mozambican forces": the comrades fight too
+            subjects += [
+                a for t in _objects_via(token, frozenset({"alongside"})) for a in _side(m, t)
+            ]
         if not subjects:
             # "the U.S.-led coalition fighting IS": a body named only by who leads it
             subjects = [a for t in _subject_tokens(token) for a in _leaders_of(t, m)]
@@ -221,6 +226,7 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             if c.dep_ == "conj"
             and c.pos_ == "VERB"
             and not any(s.dep_ == "nsubj" for s in c.children)
+            and _shares_object(token)
             for d in c.children
             if d.dep_ == "dobj"
         ]
@@ -252,7 +258,10 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         if trigger.relation is RelationType.MEETS_WITH:
             # "Erbil, which hosts U.S. troops": stationed forces are not met
             targets = [t for t in targets if t.lower_ not in m.lexicon.cues.not_parties]
-        objects = [a for t in targets for a in m.resolve(t)]
+        # "toppling the government of President X", "attacked forces loyal to X": whom
+        # a force no name owns acts for is the one acted on
+        whose = Mentions.resolve if trigger.relation is RelationType.MEETS_WITH else _side
+        objects = [a for t in targets for a in whose(m, t)]
         if trigger.relation is RelationType.MEETS_WITH:
             # "sat down with a Russian team headed by Medinsky": he meets them too
             objects += [a for t in targets for a in _delegation_leaders(t, m)]
@@ -298,6 +307,13 @@ def _membership_role(noun: Token, m: Mentions) -> bool:
     return role is not None and role.relation is RelationType.MEMBER_OF
 
 
+def _shares_object(verb: Token) -> bool:
+    """ "funded and trained Hezbollah": a verb with nothing after it but "and" and the
+    next verb takes that verb's object; "stood in Odessa and discussed attacks by X"
+    has its own complement, so the object is the next verb's alone."""
+    return not any(c.i > verb.i and c.dep_ not in {"cc", "conj", "punct"} for c in verb.children)
+
+
 def _war(verb: Token, m: Mentions) -> bool:
     """ "X has fought Y since 2021": fighting that lasts is a war, fought by both sides."""
     cues = m.lexicon.cues
@@ -314,9 +330,13 @@ def _side(m: Mentions, token: Token) -> list[str]:
     found = m.resolve(token)
     if found or not _part_of_actor(token, m):
         return found
-    loyal = [c for c in token.children if c.dep_ == "amod" and c.lower_ in m.lexicon.cues.loyal]
+    cues = m.lexicon.cues
+    loyal = [c for c in token.children if c.dep_ == "amod" and c.lower_ in cues.loyal]
     owners = [t for c in loyal for t in _objects_via(c, frozenset({"to", "with"}))]
-    return [a for t in owners + _objects_via(token, frozenset({"of"})) for a in m.resolve(t)]
+    if token.lower_ in cues.actor_words or token.lemma_.lower() in cues.partitive_heads:
+        # "the administration of X", "a commander of X", not "any deployment of X"
+        owners += _objects_via(token, frozenset({"of"}))
+    return [a for t in owners for a in m.resolve(t)]
 
 
 def _party(m: Mentions, token: Token) -> list[str]:
@@ -535,6 +555,7 @@ def _event_agents(event: Token, m: Mentions) -> list[str]:
     if event.lemma_.lower() not in m.lexicon.nouns and event.lower_ not in m.lexicon.nouns:
         return []
     modifiers = [c for c in event.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+    modifiers += [p for t in modifiers for p in _hyphened(t, m)]
     found = [a for t in modifiers for a in m.resolve(t)]
     return found + [a for t in _objects_via(event, frozenset({"by"})) for a in m.resolve(t)]
 
@@ -549,11 +570,20 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
         for c in (*token.children, *(anchor.children if anchor.i != token.i else ()))
         if c.dep_ in {"amod", "compound", "nmod"} and c.i != token.i
     ]
-    modifiers += [p for c in modifiers for p in _hyphened(c)]
+    modifiers += [p for t in modifiers for p in _hyphened(t, m)]
     owners = [c for c in anchor.children if c.dep_ == "poss"]
     agents = [a for t in modifiers for a in m.resolve(t)]
-    agents += [a for t in modifiers for a in _compound_leader(t, m)]
+    # who leads an event carries it out; who backs an attack is one of its attackers
+    sponsors = {RelationType.LEADS}
+    if trigger.relation is RelationType.OPPOSES:
+        sponsors.add(RelationType.BACKS)
+    agents += [a for t in modifiers for a in _compound_actor(t, m, sponsors)]
     agents += [a for t in _objects_via(anchor, frozenset({"by"})) for a in m.resolve(t)]
+    # "major attacks claimed by JNIM and ISGS": who claimed an attack carried it out
+    claims = [
+        c for c in anchor.children if c.dep_ == "acl" and c.lemma_.lower() in cues.event_claims
+    ]
+    agents += [a for c in claims for t in _objects_via(c, frozenset({"by"})) for a in m.resolve(t)]
     targets = [a for t in _objects_via(anchor, trigger.preps) for a in m.resolve(t)]
     governor = (
         anchor.head
@@ -563,6 +593,9 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     if governor is not None and governor.lemma_.lower() in cues.frames:
         # "claimed responsibility for the attack on X", "a series of strikes on X"
         governor = governor.head if governor.dep_ in {"dobj", "attr"} else None
+    reciprocal = governor is not None and governor.lemma_.lower() in cues.reciprocal_verbs
+    if reciprocal and trigger.relation is RelationType.OPPOSES:
+        return _traded(anchor, governor, trigger, m)
     # (not a mutual noun: "accused Iran of non-compliance with the accord" is no deal)
     framed = (
         anchor.dep_ == "pobj" and anchor.head.lower_ in {"with", "under"} and not trigger.mutual
@@ -619,6 +652,9 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
             a for t in _objects_via(anchor.head, trigger.preps - {"between"}) for a in m.resolve(t)
         ]
     light = governor is not None and governor.lemma_.lower() in cues.light_verbs
+    if trigger.mutual and not targets and anchor.dep_ == "pobj" and anchor.head.lower_ == "at":
+        # "Ukraine has been at war with Russia": the other side hangs on the verb
+        targets = [a for t in _objects_via(anchor.head.head, trigger.preps) for a in m.resolve(t)]
     if trigger.mutual and targets and not agents and not light:
         # "X has been at war with Y", "found itself in contention with Y"
         verb = next((a for a in anchor.ancestors if a.pos_ in {"VERB", "AUX"}), None)
@@ -634,6 +670,15 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
         agents = _setting_parties(anchor, m)
     if trigger.mutual and agents and not targets:
         return Found(tuple(agents), (), trigger, 0.75, True) if len(agents) > 1 else None
+    ended = governor is not None and governor.lemma_.lower() in cues.ends
+    if trigger.relation is RelationType.OPPOSES and trigger.mutual and ended and not targets:
+        # "Russia and Ukraine agreed to end the war": those who end a war fought it
+        sides = agents or [a for t in _subject_tokens(governor) for a in _side(m, t)]
+        return Found(tuple(sides), (), trigger, 0.7, True) if len(set(sides)) > 1 else None
+    if not agents and anchor.dep_ == "pobj" and anchor.head.lower_ in {"in", "during"}:
+        agents = _deed_doers(anchor.head.head, m)
+    if agents and not targets and anchor.lemma_.lower() in cues.raids:
+        targets = _raided_states(anchor, governor if light else None, agents, m)
     if not agents or not targets:
         return None
     return Found(tuple(agents), tuple(targets), trigger, 0.8, trigger.mutual)
@@ -647,19 +692,6 @@ def _setting_parties(event: Token, m: Mentions) -> list[str]:
     return [a for t in _subject_tokens(_clause_of(event)) for a in _party(m, t)]
 
 
-def _hyphened(modifier: Token) -> list[Token]:
-    """ "Russia-Ukraine talks", "the Putin-Trump summit": the name joined to a modifier by
-    a hyphen, which the parser hangs on it, is the event's other side."""
-    doc = modifier.doc
-    return [
-        c
-        for c in modifier.children
-        if c.i == modifier.i - 2
-        and doc[modifier.i - 1].text in {"-", "–"}
-        and c.dep_ in {"compound", "amod", "nmod"}
-    ]
-
-
 def _between(event: Token) -> list[Token]:
     """The sides "between" names for an event noun; "convened a meeting last month between
     X and Y": the parser hangs it on the verb, after the noun, but it is the noun's."""
@@ -669,35 +701,93 @@ def _between(event: Token) -> list[Token]:
     return [t for t in _objects_via(event.head, frozenset({"between"})) if t.i > event.i]
 
 
-def _compound_leader(modifier: Token, m: Mentions) -> list[str]:
-    """ "the Hamas-led attack on Israel": who leads an event carries it out."""
-    compound = m.lexicon.compounds.get(modifier.lower_)
-    doc = modifier.doc
-    if (
-        compound is None
-        or compound.relation is not RelationType.LEADS
-        or modifier.i < 2
-        or doc[modifier.i - 1].text not in {"-", "–"}
-    ):
+def _hostile(verb: Token, m: Mentions) -> bool:
+    """A verb the lexicon reads as opposing someone ("killed", "vetoed")."""
+    triggers = m.lexicon.verbs.get(verb.lemma_.lower(), ())
+    return verb.pos_ == "VERB" and any(t.relation is RelationType.OPPOSES for t in triggers)
+
+
+def _deed_doers(deed: Token, m: Mentions) -> list[str]:
+    """ "JNIM said it killed 21 soldiers in an attack in Mali": who did a hostile deed in
+    an attack carried the attack out."""
+    if not _hostile(deed, m):
         return []
-    return m.resolve(doc[modifier.i - 2], conjuncts=False)
+    return [a for t in _subject_tokens(deed) for a in _side(m, t)]
+
+
+def _raided_states(event: Token, verb: Token | None, agents: list[str], m: Mentions) -> list[str]:
+    """ "JNIM stepped up attacks in Burkina Faso and Niger": an armed group's attacks in a
+    state are attacks on it (a state's strikes in another land are aimed at someone there,
+    so they say nothing of whom)."""
+    if any(m.book.type_of(a) is not ActorType.ARMED_GROUP for a in agents):
+        return []
+    places = frozenset(m.lexicon.cues.raided_in)
+    held = _objects_via(event, places) + (_objects_via(verb, places) if verb is not None else [])
+    states = {ActorType.STATE, ActorType.GOVERNMENT}
+    return [a for t in held for a in m.resolve(t) if m.book.type_of(a) in states]
+
+
+def _traded(event: Token, verb: Token, trigger: Trigger, m: Mentions) -> Found | None:
+    """ "Hezbollah traded strikes with Israel", "India and Pakistan exchanged fire": blows
+    traded go both ways, so each side attacks the other."""
+    sides = [a for t in _subject_tokens(verb) for a in _side(m, t)]
+    partners = _objects_via(verb, frozenset({"with"})) + _objects_via(event, frozenset({"with"}))
+    others = [a for t in partners for a in m.resolve(t) if a not in sides]
+    if sides and others:
+        return Found(tuple(sides), tuple(others), trigger, 0.8, mutual=True)
+    return Found(tuple(sides), (), trigger, 0.75, mutual=True) if len(set(sides)) > 1 else None
+
+
+def _hyphened(word: Token, m: Mentions) -> list[Token]:
+    """ "the Hamas-Israel war", "US-Israeli strikes": the name hyphened before a
+    modifier that names an actor names a second side ("Iranian-made drones" do not)."""
+    doc = word.doc
+    if m.ref_at(word) is None:
+        return []
+    return [
+        c
+        for c in word.children
+        if c.dep_ in {"amod", "compound", "npadvmod"}
+        and c.i + 2 == word.i
+        and doc[c.i + 1].text in {"-", "–"}
+    ]
+
+
+def _compound_actor(modifier: Token, m: Mentions, kinds: set[RelationType]) -> list[str]:
+    """ "the Hamas-led attack", "the NATO-backed removal", "the U.S.-led coalition": the
+    actor left of a "-led" or "-backed" modifier (of one of ``kinds``), split by the
+    tokenizer or kept whole."""
+    doc = modifier.doc
+    split = m.lexicon.compounds.get(modifier.lower_)
+    if split is not None:
+        hyphened = modifier.i >= 2 and doc[modifier.i - 1].text in {"-", "–"}
+        if split.relation not in kinds or not hyphened:
+            return []
+        return m.resolve(doc[modifier.i - 2], conjuncts=False)
+    left, _, right = modifier.text.rpartition("-")
+    glued = m.lexicon.compounds.get(right.lower()) if left else None
+    if glued is None or glued.relation not in kinds:
+        return []
+    return [a for a in [_named_left(left, m)] if a is not None]
+
+
+def _named_left(left: str, m: Mentions) -> str | None:
+    """The actor the left part of a glued compound names ("U.S." in "U.S.-backed"), by a
+    name or demonym the gazetteer knows."""
+    gazetteer = m.book.gazetteer
+    entry = gazetteer.by_name(left) or gazetteer.by_demonym(left)
+    return m.book.known(entry.id, left) if entry is not None else None
 
 
 def _leaders_of(noun: Token, m: Mentions) -> list[str]:
     """ "the Saudi-led coalition", "the U.S.-led coalition": the leader named in the
-    noun's "-led" modifier, split by the tokenizer or kept whole."""
-    found: list[str] = []
-    for modifier in noun.children:
-        if modifier.dep_ not in {"amod", "compound"}:
-            continue
-        found += _compound_leader(modifier, m)
-        left, _, right = modifier.text.rpartition("-")
-        compound = m.lexicon.compounds.get(right.lower()) if left else None
-        if compound is not None and compound.relation is RelationType.LEADS:
-            gazetteer = m.book.gazetteer
-            entry = gazetteer.by_name(left) or gazetteer.by_demonym(left)
-            found += [m.book.known(entry.id, left)] if entry is not None else []
-    return found
+    noun's "-led" modifier."""
+    return [
+        a
+        for modifier in noun.children
+        if modifier.dep_ in {"amod", "compound"}
+        for a in _compound_actor(modifier, m, {RelationType.LEADS})
+    ]
 
 
 def _what_it_called(event: Token, m: Mentions) -> list[str]:
@@ -721,7 +811,7 @@ def _compound(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found 
     if not left or m.ref_at(doc[token.i - 2]) is m.ref_at(token.head):
         named = word_actor(doc[token.i - 2])
         left = [named] if named else []
-    noun = token.head if token.dep_ in {"amod", "compound", "acl"} else None
+    noun = _modified(token)
     if noun is None or not left:
         return None
     objects = m.resolve(noun, conjuncts=False)
@@ -738,6 +828,14 @@ def _compound_found(left: list[str], noun: list[str], trigger: Trigger) -> Found
     return Found(tuple(left), tuple(noun), trigger, 0.9)
 
 
+def _modified(word: Token) -> Token | None:
+    """The noun a modifier qualifies, through coordinated modifiers: "the Kurdish-led and
+    U.S.-backed SDF"."""
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    return word.head if word.dep_ in {"amod", "compound", "acl"} else None
+
+
 _ALLIED = Trigger(RelationType.BACKS, "allied-with")
 
 
@@ -750,6 +848,30 @@ def _allied(token: Token, m: Mentions) -> Found | None:
     allies = m.resolve(noun, conjuncts=False)
     sides = [a for a in m.resolve(noun.head, conjuncts=False) if a not in allies]
     return Found(tuple(allies), tuple(sides), _ALLIED, 0.8) if allies and sides else None
+
+
+_SIDED = Trigger(RelationType.BACKS, "supports")
+
+
+def _on_side(token: Token, m: Mentions) -> Found | None:
+    """ "deployed troops in support of Mozambique", "fought on the side of Assad",
+    "negotiating a proposal on behalf of his ally, Hezbollah": whoever acts so backs the
+    one named after "of"."""
+    cues = m.lexicon.cues
+    if token.lower_ not in cues.side_nouns or token.dep_ != "pobj":
+        return None
+    if token.head.lower_ not in {"in", "on"}:
+        return None
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() in cues.reporting | cues.side_not_verbs:
+        return None
+    texts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in cues.side_texts]
+    if texts and _hostile(verb, m):
+        return None  # "vetoed a resolution in support of Ukraine": against what backs it
+    sides = [a for t in _subject_tokens(verb) for a in _side(m, t)]
+    backed = [a for t in _objects_via(token, frozenset({"of"})) for a in m.resolve(t)]
+    backed = [a for a in backed if a not in sides]
+    return Found(tuple(sides), tuple(backed), _SIDED, 0.75) if sides and backed else None
 
 
 def _loyal(token: Token, m: Mentions) -> Found | None:
@@ -771,15 +893,12 @@ def _loyal(token: Token, m: Mentions) -> Found | None:
 def _glued_compound(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     """ "the U.S.-backed SDF": a compound the tokenizer kept whole; its left part names
     the actor by a name or demonym the gazetteer knows."""
-    if token.dep_ not in {"amod", "compound"}:
+    noun = _modified(token)
+    if noun is None:
         return None
-    left = token.text.rsplit("-", 1)[0]
-    gazetteer = m.book.gazetteer
-    entry = gazetteer.by_name(left) or gazetteer.by_demonym(left)
-    objects = m.resolve(token.head, conjuncts=False)
-    if entry is None or not objects:
-        return None
-    return _compound_found([m.book.known(entry.id, left)], objects, trigger)
+    objects = m.resolve(noun, conjuncts=False)
+    actor = _named_left(token.text.rsplit("-", 1)[0], m) if objects else None
+    return _compound_found([actor], objects, trigger) if actor is not None else None
 
 
 def _prefix(token: Token, trigger: Trigger, m: Mentions, word_actor) -> Found | None:
@@ -1284,6 +1403,7 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
             found.append(_role(token, lexicon.roles[lemma], m))
             found.append(_fight_partners(token, m, lexicon))
         found.append(_possession(token, m, word_actor))
+        found.append(_on_side(token, m))
         found.append(_listed_members(token, m))
         found.append(_own_force(token, m))
         found.append(_serving(token, m))

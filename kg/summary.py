@@ -10,8 +10,8 @@ written or removed, in the same update as the write, and whenever documents chan
 independent source; so a summary never disagrees with the claims. ``REBUILD`` recomputes
 every summary at once (after a bulk load). Each summary also keeps its line of the
 ``edges`` query as one literal, ``kg:row``, so that reading the whole graph
-(``stored_summaries``) is one scan, not a join of ten properties. Pure: SPARQL text and edge keys, no I/O but
-``stored_edge_keys``.
+(``stored_summaries``) is one scan, not a join of ten properties. Pure: SPARQL text and
+edge keys, no I/O but ``stored_edge_keys`` and ``stored_summaries``.
 """
 
 from __future__ import annotations
