@@ -484,10 +484,9 @@ def _agglomerate(ties: dict[str, dict[str, int]]) -> dict[str, int]:
         for other, tie in net.pop(gone).items():
             del net[other][gone]
             if other != keep:
-                net[keep][other] = net[other][keep] = net[keep].get(other, 0) + tie
-        for other, tie in net[keep].items():
-            if tie > 0:
-                heapq.heappush(heap, (-tie, min(keep, other), max(keep, other)))
+                total = net[keep][other] = net[other][keep] = net[keep].get(other, 0) + tie
+                if total > 0:  # the other ties of the merged bloc keep their valid entries
+                    heapq.heappush(heap, (-total, min(keep, other), max(keep, other)))
     return bloc
 
 
