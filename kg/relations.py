@@ -155,9 +155,10 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     if trigger.marked_by and not _marked(token, trigger.marked_by):
         return None  # "designated Hamas a terrorist group", not "designated him envoy"
     if trigger.particle and not any(
-        c.dep_ == "prt" and c.lower_ == trigger.particle for c in token.children
+        c.dep_ in {"prt", "prep"} and c.lower_ == trigger.particle for c in token.children
     ):
-        return None  # "forced out the governor", not "forced talks"
+        # "forced out the governor", "drove the army out of the town", not "forced talks"
+        return None
     if passive:
         subjects = [a for t in agents for a in m.resolve(t)]
         if not subjects and trigger.relation is RelationType.OPPOSES:
@@ -204,6 +205,8 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         if not subjects:
             # "the U.S.-led coalition fighting IS": a body named only by who leads it
             subjects = [a for t in _subject_tokens(token) for a in _leaders_of(t, m)]
+        if not subjects and trigger.relation is RelationType.OPPOSES:
+            subjects = _described_attack_agents(token, m)
         if not subjects and trigger.mutual and not trigger.direct:
             # "the clashes pitted X against Y": the object is one side, not a target
             subjects = [a for c in token.children if c.dep_ == "dobj" for a in m.resolve(c)]
@@ -479,6 +482,32 @@ def _attack_agents(verb: Token, m: Mentions) -> list[str]:
         )
     ]
     return [a for e in events for a in _event_agents(e, m)]
+
+
+def _described_attack_agents(verb: Token, m: Mentions) -> list[str]:
+    """ "Israel's offensive, which killed Nasrallah", "HTS led the offensive that toppled
+    Assad": a relative clause on an attack noun tells the attack's deed, done by whoever
+    carried the attack out."""
+    if verb.dep_ != "relcl" or not any(
+        c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children
+    ):
+        return []
+    event = verb.head
+    if event.dep_ == "npadvmod" or (event.dep_ == "pobj" and event.head.dep_ == "prep"):
+        # "the offensive last year, which ...", "the offensive in 2024, which ...": the
+        # parser hangs the clause on the date after the noun
+        event = event.head.head if event.dep_ == "pobj" else event.head
+    attack = any(
+        t.relation is RelationType.OPPOSES and not t.mutual
+        for t in m.lexicon.nouns.get(event.lemma_.lower(), ())
+    )
+    if not attack:
+        return []
+    agents = _event_agents(event, m)
+    launched = event.dep_ == "dobj" and event.head.lemma_.lower() in m.lexicon.cues.light_verbs
+    if agents or not launched:
+        return agents
+    return [a for t in _subject_tokens(event.head) for a in _side(m, t)]
 
 
 def _marked(verb: Token, words: frozenset[str]) -> bool:

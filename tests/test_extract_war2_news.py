@@ -1,0 +1,72 @@
+"""More war wording of real news, with the real spaCy pipeline, each on a text of our own:
+deeds told in a relative clause on an attack, blows inflicted, expulsions "out of" a place,
+nominal bombardments and coups."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_news import edges
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # a relative clause on an attack tells its deed, done by whoever carried it out
+        (
+            "Hezbollah carried out an attack that killed Israeli soldiers.",
+            ("hezbollah", "opposes", "israel"),
+        ),
+        (
+            "The Houthis led the offensive that toppled the Yemeni government in 2014.",
+            ("houthis", "opposes", "yemeni-government"),
+        ),
+        (
+            # (the parser hangs the clause on the date after the noun)
+            "Israel's offensive in 2024, which killed Yahya Sinwar, devastated Gaza.",
+            ("israel", "opposes", "yahya-sinwar"),
+        ),
+        # a blow inflicted falls on whom "on" or "to" names
+        (
+            "The Houthis inflicted heavy losses on Saudi forces near the border.",
+            ("houthis", "opposes", "saudi-arabia"),
+        ),
+        ("M23 dealt a heavy blow to the Congolese army.", ("m23", "opposes", "drc")),
+        # an expulsion "out of" a place, as with the particle ("forced out the governor")
+        (
+            "Ukrainian troops drove Russian forces out of the city of Kherson.",
+            ("ukraine", "opposes", "russia"),
+        ),
+        # a bombardment's owner bombards whom "of" names
+        ("Israel's shelling of Lebanon continued overnight.", ("israel", "opposes", "lebanon")),
+        (
+            "Russia's bombardment of Ukraine continued overnight.",
+            ("russia", "opposes", "ukraine"),
+        ),
+        # a coup is an attack; so is "eliminating" someone
+        (
+            "The Rapid Support Forces mounted a coup against the Sudanese army.",
+            ("rsf", "opposes", "saf"),
+        ),
+        (
+            "The Israeli army said it had eliminated a senior Hamas commander.",
+            ("israel", "opposes", "hamas"),
+        ),
+    ],
+)
+def test_war_wording_gives_the_edge(text: str, edge: tuple[str, str, str]) -> None:
+    assert edge in edges(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # a relative clause on a noun that is no attack says nothing of its owner
+        ("Egypt's plan, which stopped the fighting, was welcomed by Hamas.", None),
+        # driving "out of" a place with nobody driven out is no expulsion
+        ("Ukrainian troops drove out of Kherson after Russia withdrew.", None),
+    ],
+)
+def test_war_wording_without_an_edge(text: str, edge: None) -> None:
+    assert not {e for e in edges(text) if e[1] == "opposes"}
