@@ -1,6 +1,6 @@
 """More war wording of real news, with the real spaCy pipeline, each on a text of our own:
 deeds told in a relative clause on an attack, blows inflicted, expulsions "out of" a place,
-nominal bombardments and coups."""
+nominal bombardments, coups, blame and legal action."""
 
 from __future__ import annotations
 
@@ -53,6 +53,20 @@ pytestmark = pytest.mark.model
             "The Israeli army said it had eliminated a senior Hamas commander.",
             ("israel", "opposes", "hamas"),
         ),
+        # blame by another name, and legal action: charges, cases, warrants
+        (
+            "Egypt held Hamas responsible for the collapse of the truce.",
+            ("egypt", "opposes", "hamas"),
+        ),
+        ("Ukraine charged Russia with war crimes.", ("ukraine", "opposes", "russia")),
+        (
+            "South Africa filed a case against Israel at the International Court of Justice.",
+            ("south-africa", "opposes", "israel"),
+        ),
+        (
+            "The International Criminal Court issued an arrest warrant for Vladimir Putin.",
+            ("icc", "opposes", "vladimir-putin"),
+        ),
     ],
 )
 def test_war_wording_gives_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -66,6 +80,9 @@ def test_war_wording_gives_the_edge(text: str, edge: tuple[str, str, str]) -> No
         ("Egypt's plan, which stopped the fighting, was welcomed by Hamas.", None),
         # driving "out of" a place with nobody driven out is no expulsion
         ("Ukrainian troops drove out of Kherson after Russia withdrew.", None),
+        # "responsible" must qualify the one held, and a case "for" something is an argument
+        ("Egypt held talks with Hamas officials responsible for the truce.", None),
+        ("Qatar made the case for a ceasefire between Hamas and Israel.", None),
     ],
 )
 def test_war_wording_without_an_edge(text: str, edge: None) -> None:
