@@ -1,6 +1,6 @@
 """More war wording of real news, with the real spaCy pipeline, each on a text of our own:
 deeds told in a relative clause on an attack, blows inflicted, expulsions "out of" a place,
-nominal bombardments, coups, blame and legal action."""
+nominal bombardments, coups, blame, legal action and threats."""
 
 from __future__ import annotations
 
@@ -67,6 +67,18 @@ pytestmark = pytest.mark.model
             "The International Criminal Court issued an arrest warrant for Vladimir Putin.",
             ("icc", "opposes", "vladimir-putin"),
         ),
+        # fighting or opposing an event acts against whoever carries it out
+        (
+            "Kyiv opposes the Russian occupation of Crimea.",
+            ("ukraine", "opposes", "russia"),
+        ),
+        (
+            "The U.S. formed a task force to combat the Houthi threat in the Red Sea.",
+            ("united-states", "opposes", "houthis"),
+        ),
+        # a threat is aimed at whom "to" or "against" names
+        ("Hamas poses a threat to Israel.", ("hamas", "opposes", "israel")),
+        ("Iran's threats against Israel have grown.", ("iran", "opposes", "israel")),
     ],
 )
 def test_war_wording_gives_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -83,6 +95,8 @@ def test_war_wording_gives_the_edge(text: str, edge: tuple[str, str, str]) -> No
         # "responsible" must qualify the one held, and a case "for" something is an argument
         ("Egypt held talks with Hamas officials responsible for the truce.", None),
         ("Qatar made the case for a ceasefire between Hamas and Israel.", None),
+        # a threat nobody is said to make
+        ("Analysts said the threat to Israel was growing.", None),
     ],
 )
 def test_war_wording_without_an_edge(text: str, edge: None) -> None:
