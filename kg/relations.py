@@ -684,6 +684,9 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     if trigger.mutual and not targets and anchor.dep_ == "pobj" and anchor.head.lower_ == "at":
         # "Ukraine has been at war with Russia": the other side hangs on the verb
         targets = [a for t in _objects_via(anchor.head.head, trigger.preps) for a in m.resolve(t)]
+        if not targets and not agents:
+            # "Israel and Hezbollah have been at war since October": each side fights the other
+            agents = [a for t in _subject_tokens(anchor.head.head) for a in _side(m, t)]
     if trigger.mutual and targets and not agents and not light:
         # "X has been at war with Y", "found itself in contention with Y"
         verb = next((a for a in anchor.ancestors if a.pos_ in {"VERB", "AUX"}), None)

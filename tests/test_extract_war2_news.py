@@ -1,6 +1,7 @@
 """More war wording of real news, with the real spaCy pipeline, each on a text of our own:
 deeds told in a relative clause on an attack, blows inflicted, expulsions "out of" a place,
-nominal bombardments, coups, blame, legal action and threats."""
+nominal bombardments, coups, blame, legal action, threats,
+advances, opposition to a bid and sides "at war"."""
 
 from __future__ import annotations
 
@@ -79,6 +80,22 @@ pytestmark = pytest.mark.model
         # a threat is aimed at whom "to" or "against" names
         ("Hamas poses a threat to Israel.", ("hamas", "opposes", "israel")),
         ("Iran's threats against Israel have grown.", ("iran", "opposes", "israel")),
+        # an advance on a capital is an attack on its government
+        (
+            "Haftar's forces advanced on Tripoli in April 2019.",
+            ("khalifa-haftar", "opposes", "gnu-libya"),
+        ),
+        # opposition to someone's bid is opposition to them
+        (
+            "Turkey's opposition to Sweden's membership delayed the expansion.",
+            ("turkey", "opposes", "sweden"),
+        ),
+        # sides "at war" or "at odds" with no "with": each fights the other
+        (
+            "Israel and Hezbollah have been at war since October.",
+            ("hezbollah", "opposes", "israel"),
+        ),
+        ("Ethiopia and Eritrea were at odds over the port.", ("ethiopia", "opposes", "eritrea")),
     ],
 )
 def test_war_wording_gives_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -95,6 +112,10 @@ def test_war_wording_gives_the_edge(text: str, edge: tuple[str, str, str]) -> No
         # "responsible" must qualify the one held, and a case "for" something is an argument
         ("Egypt held talks with Hamas officials responsible for the truce.", None),
         ("Qatar made the case for a ceasefire between Hamas and Israel.", None),
+        # protesters are not the state their demonym names
+        ("Israeli protests against Netanyahu grew over the weekend.", None),
+        # one side alone "at war" names no enemy
+        ("Israel has been at war since October.", None),
         # a threat nobody is said to make
         ("Analysts said the threat to Israel was growing.", None),
     ],
