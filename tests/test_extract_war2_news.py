@@ -80,6 +80,12 @@ pytestmark = pytest.mark.model
         # a threat is aimed at whom "to" or "against" names
         ("Hamas poses a threat to Israel.", ("hamas", "opposes", "israel")),
         ("Iran's threats against Israel have grown.", ("iran", "opposes", "israel")),
+        # bombardment by other words
+        ("The Houthis rained missiles on Israel.", ("houthis", "opposes", "israel")),
+        (
+            "Ukrainian forces hammered Russian positions near Bakhmut.",
+            ("ukraine", "opposes", "russia"),
+        ),
         # an advance on a capital is an attack on its government
         (
             "Haftar's forces advanced on Tripoli in April 2019.",
