@@ -233,6 +233,8 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             for d in c.children
             if d.dep_ == "dobj"
         ]
+        if trigger.marked_by and not direct:
+            direct = _small_clause_subjects(token)
         if trigger.objects:
             # "cut ties with X", "suspended trade with X": the verb means it only with
             # such an object
@@ -508,6 +510,13 @@ def _described_attack_agents(verb: Token, m: Mentions) -> list[str]:
     if agents or not launched:
         return agents
     return [a for t in _subject_tokens(event.head) for a in _side(m, t)]
+
+
+def _small_clause_subjects(verb: Token) -> list[Token]:
+    """ "Turkey considers the YPG a terrorist group": the parser reads the object and what
+    it is called as a verbless clause, whose subject (or, lacking one, head) is the object."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"NOUN", "PROPN"}]
+    return [s for c in clauses for s in [d for d in c.children if d.dep_ == "nsubj"] or [c]]
 
 
 def _marked(verb: Token, words: frozenset[str]) -> bool:
