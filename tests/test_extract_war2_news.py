@@ -128,6 +128,9 @@ def test_war_wording_gives_the_edge(text: str, edge: tuple[str, str, str]) -> No
         ("Israel has been at war since October.", None),
         # what one considers a group is no designation unless it brands it terrorist
         ("Turkey considers the YPG the backbone of the SDF.", None),
+        # a charge of a task is no charge of a crime; a sponsor of talks is no terrorist
+        ("President Joe Biden charged Antony Blinken with leading the talks.", None),
+        ("Washington views Qatar as a sponsor of the talks.", None),
         # a threat nobody is said to make
         ("Analysts said the threat to Israel was growing.", None),
     ],
