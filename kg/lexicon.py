@@ -70,6 +70,7 @@ class Cues:
     helpers: frozenset[str]
     wars: frozenset[str]
     war_spans: frozenset[str]
+    war_stakes: frozenset[str]
     ends: frozenset[str]
     negators: frozenset[str]
     denials: frozenset[str]
@@ -216,6 +217,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         helpers=words("helpers", "lemmas"),
         wars=words("wars", "lemmas"),
         war_spans=words("wars", "spans"),
+        war_stakes=words("wars", "stakes"),
         ends=words("wars", "ends"),
         negators=words("polarity", "negators"),
         denials=words("polarity", "denials"),

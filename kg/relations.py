@@ -290,7 +290,11 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             trigger = _PART_OF
     if trigger.relation is RelationType.MEETS_WITH:
         return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=True)
-    if not objects and len(set(subjects)) > 1 and (trigger.mutual or _reciprocal(token)):
+    if (
+        not objects
+        and len(set(subjects)) > 1
+        and (trigger.mutual or _reciprocal(token) or _contested(token, m))
+    ):
         # "the three juntas pledged to defend each other": each acts on every other
         return Found(tuple(subjects), (), trigger, confidence, mutual=True)
     if not subjects or not objects:
@@ -326,6 +330,15 @@ def _war(verb: Token, m: Mentions) -> bool:
     return verb.lemma_.lower() in cues.wars and any(
         c.dep_ in {"aux", "prep", "mark"} and c.lower_ in cues.war_spans
         for c in [*verb.children, *marks]
+    )
+
+
+def _contested(verb: Token, m: Mentions) -> bool:
+    """ "Armenia and Azerbaijan have fought over Karabakh": sides fighting over a stake
+    fight each other."""
+    cues = m.lexicon.cues
+    return verb.lemma_.lower() in cues.wars and any(
+        c.dep_ == "prep" and c.lower_ in cues.war_stakes for c in verb.children
     )
 
 

@@ -90,6 +90,11 @@ pytestmark = pytest.mark.model
         # object and its name as a verbless clause)
         ("Turkey considers the YPG a terrorist organisation.", ("turkey", "opposes", "ypg")),
         ("Ankara regards the PKK as a terrorist group.", ("turkey", "opposes", "pkk")),
+        # sides fighting over a stake fight each other
+        (
+            "Armenia and Azerbaijan have fought over Nagorno-Karabakh for decades.",
+            ("azerbaijan", "opposes", "armenia"),
+        ),
         # an advance on a capital is an attack on its government
         (
             "Haftar's forces advanced on Tripoli in April 2019.",
@@ -131,6 +136,8 @@ def test_war_wording_gives_the_edge(text: str, edge: tuple[str, str, str]) -> No
         # a charge of a task is no charge of a crime; a sponsor of talks is no terrorist
         ("President Joe Biden charged Antony Blinken with leading the talks.", None),
         ("Washington views Qatar as a sponsor of the talks.", None),
+        # fighting "for" someone is fighting on one side
+        ("Russia and Iran fought for Assad in Syria.", None),
         # a threat nobody is said to make
         ("Analysts said the threat to Israel was growing.", None),
     ],
