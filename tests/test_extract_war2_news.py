@@ -90,6 +90,15 @@ pytestmark = pytest.mark.model
         # object and its name as a verbless clause)
         ("Turkey considers the YPG a terrorist organisation.", ("turkey", "opposes", "ypg")),
         ("Ankara regards the PKK as a terrorist group.", ("turkey", "opposes", "pkk")),
+        # accusations traded go both ways
+        (
+            "Armenia and Azerbaijan traded accusations of ceasefire violations.",
+            ("armenia", "opposes", "azerbaijan"),
+        ),
+        (
+            "Russia and Ukraine traded blame for the attack on the dam.",
+            ("ukraine", "opposes", "russia"),
+        ),
         # sides fighting over a stake fight each other
         (
             "Armenia and Azerbaijan have fought over Nagorno-Karabakh for decades.",
