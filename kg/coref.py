@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Cues
-from .mentions import Mentions, Ref
+from .mentions import ActorBook, Mentions, Ref, TitleLink
 from .model import ActorType, RelationType
 
 __all__ = ["Context", "definite", "resolve_counterparts", "resolve_references"]
@@ -42,6 +42,27 @@ class Context:
     def remember(self, actor_id: str, actor_type: ActorType, role: str) -> None:
         self.recent.append((actor_id, actor_type, role))
         del self.recent[:-40]
+
+    def speak_for(self, links: Iterable[TitleLink], book: ActorBook) -> None:
+        """ "Abu Ali, a spokesman for the Kataib Hezbollah militia, said ...": a titled
+        person made subject makes the body of the title one too, just after the person."""
+        bodies: dict[str, list[str]] = {}
+        for link in links:
+            if book.type_of(link.person) is ActorType.PERSON:  # not "JNIM, al-Qaeda's branch"
+                bodies.setdefault(link.person, []).append(link.body)
+        recent: list[tuple[str, ActorType, str]] = []
+        for (actor_id, actor_type, role), following in zip(
+            self.recent, [*self.recent[1:], None], strict=True
+        ):
+            recent.append((actor_id, actor_type, role))
+            if role == "subject":
+                told = bodies.get(actor_id, ())
+                recent += [
+                    (b, book.type_of(b), role)
+                    for b in told
+                    if following is None or following[0::2] != (b, role)
+                ]
+        self.recent = recent[-40:]
 
     def last(
         self, types: set[ActorType], *, subject_first: bool = False, besides: Iterable[str] = ()
@@ -97,9 +118,6 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
         if ref is not None:
             if token.i == ref.end - 1 and not _sponsor(doc, ref, mentions):
                 role = _role(doc[ref.start : ref.end], cues)
-                for link in mentions.titles:  # "NATO Secretary General Mark Rutte": NATO too
-                    if link.person == ref.actor_id and ref.start <= link.start < ref.end:
-                        ctx.remember(link.body, mentions.book.type_of(link.body), role)
                 ctx.remember(ref.actor_id, mentions.book.type_of(ref.actor_id), role)
                 _remember_list(doc[ref.start : ref.end].root, mentions, ctx)
             continue

@@ -146,6 +146,7 @@ class MentionFinder:
         resolve_references(doc, mentions, self.context)
         add_titles(doc, mentions, self.gazetteer, self.actor_for_word, focus=self.context.focus)
         resolve_counterparts(doc, mentions)
+        self.context.speak_for(mentions.titles, self.book)
         self.book.offices.extend(mentions.titles)
         return mentions
 
