@@ -25,7 +25,7 @@ from .mentions import (
     is_acronym,
 )
 from .model import ActorType
-from .titles import add_titles, title_words
+from .titles import add_titles, resolve_unnamed_titles, title_words
 
 __all__ = ["MentionFinder"]
 
@@ -146,6 +146,7 @@ class MentionFinder:
         resolve_references(doc, mentions, self.context)
         add_titles(doc, mentions, self.gazetteer, self.actor_for_word, focus=self.context.focus)
         resolve_counterparts(doc, mentions)
+        resolve_unnamed_titles(doc, mentions, self.gazetteer)
         self.context.speak_for(mentions.titles, self.book)
         self.book.offices.extend(mentions.titles)
         return mentions

@@ -56,6 +56,8 @@ class TitleLink:
     relation: RelationType
     start: int
     end: int
+    title: str = ""
+    """The title's words, lower case ("foreign minister"), where a title gave the tie."""
 
 
 @dataclass

@@ -62,3 +62,46 @@ def test_a_group_a_speaker_only_visited_is_not() -> None:
         "fighters were ready.\n\nOn Tuesday the group threatened to attack the United States."
     )
     assert ("hamas", "opposes", "united-states") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # a state's office with the state named: the person the article gave it
+        (
+            "Saudi Foreign Minister Faisal bin Farhan arrived in Tehran on Monday.\n\n"
+            "The Saudi foreign minister met Iranian President Masoud Pezeshkian.",
+            ("faisal-bin-farhan", "meets_with", "masoud-pezeshkian"),
+        ),
+        # ... the latest holder of the two offices named
+        (
+            "Iranian President Masoud Pezeshkian spoke with French President Emmanuel Macron "
+            "on Monday.\n\nThe Iranian president later met Saudi Crown Prince Mohammed bin "
+            "Salman.",
+            ("masoud-pezeshkian", "meets_with", "mohammed-bin-salman"),
+        ),
+        # with no state named, the one person the article gave the office
+        (
+            "Iranian President Masoud Pezeshkian flew to Riyadh on Monday.\n\n"
+            "The president later held talks with Saudi Crown Prince Mohammed bin Salman.",
+            ("masoud-pezeshkian", "meets_with", "mohammed-bin-salman"),
+        ),
+    ],
+)
+def test_an_unnamed_title_is_the_person_given_it(text: str, edge: tuple[str, str, str]) -> None:
+    assert edge in edges(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two presidents named: a bare "the president" is neither
+        "Iranian President Masoud Pezeshkian spoke with French President Emmanuel Macron on "
+        "Monday.\n\nThe president later met Saudi Crown Prince Mohammed bin Salman.",
+        # a former holder is someone else
+        "Egyptian President Abdel Fattah al-Sisi spoke on Monday.\n\n"
+        "The former president met Saudi Crown Prince Mohammed bin Salman.",
+    ],
+)
+def test_an_unnamed_title_that_points_at_no_one(text: str) -> None:
+    assert not any("mohammed-bin-salman" in (s, o) for s, t, o in edges(text) if t == "meets_with")
