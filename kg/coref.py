@@ -344,11 +344,26 @@ def _subject_role(span: Span, cues: Cues) -> bool:
     head = span.root
     if head.dep_ == "appos":
         head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "in":
+            head = head.head.head  # "the mission in Congo, MONUSCO, has": the mission's name
+    if _in_title(head, cues):
+        return True
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         whole = head.head.head
         if whole.lower_ in cues.partitive_heads or whole.lower_ in cues.metonymy_heads:
             head = whole
     return head.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _in_title(token: Token, cues: Cues) -> bool:
+    """ "NATO Secretary General Mark Rutte said": the body in the title of a subject
+    speaks through its officer, a subject too."""
+    node = token
+    titled = False
+    while node.dep_ in {"compound", "amod", "nmod"} and node.head.i != node.i:
+        node = node.head
+        titled = titled or node.lower_ in cues.title_words
+    return titled and node.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _description(token: Token, mentions: Mentions, context: Context) -> str | None:

@@ -105,3 +105,28 @@ def test_an_unnamed_title_is_the_person_given_it(text: str, edge: tuple[str, str
 )
 def test_an_unnamed_title_that_points_at_no_one(text: str) -> None:
     assert not any("mohammed-bin-salman" in (s, o) for s, t, o in edges(text) if t == "meets_with")
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # the body in a subject's title is what "the alliance" is about, not a place
+        # named after it
+        (
+            "Russia launched new strikes on Kyiv overnight.\n\nNATO Secretary General Mark "
+            "Rutte, speaking in Brussels, said the alliance would keep supplying weapons to "
+            "Ukraine.",
+            ("nato", "backs", "ukraine"),
+        ),
+        # "the mission in X, NAME, has ...": the name the parser hung on the place is the
+        # subject, so "its head" is its
+        (
+            "Fighting flared again near Bangui on Sunday.\n\nThe U.N. peacekeeping mission in "
+            "the Central African Republic, MINUSCA, has about 14,000 troops in the country. "
+            "Its head, Valentine Rugwabiza, said the mission would protect civilians.",
+            ("x-valentine-rugwabiza", "leads", "minusca"),
+        ),
+    ],
+)
+def test_a_subjects_body_is_a_subject(text: str, edge: tuple[str, str, str]) -> None:
+    assert edge in edges(text)
