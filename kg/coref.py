@@ -415,17 +415,30 @@ def _last_of_kind(token: Token, mentions: Mentions, context: Context) -> str | N
         return _home_forces(token, mentions, context)
     if token.lower_ in cues.home_state:
         return _home_state(token, mentions, context)
+    sent = _sent(token, mentions)
     if token.lower_ in cues.attackers:
         states = {ActorType.STATE, ActorType.GOVERNMENT}
         for _, attackers, _ in reversed(book.attacks):
-            armed = [a for a in attackers if book.type_of(a) not in states]
+            armed = [a for a in attackers if book.type_of(a) not in states and a not in sent]
             if armed:
                 return armed[0]
-        return context.last({ActorType.ARMED_GROUP}, subject_first=True)
+        return context.last({ActorType.ARMED_GROUP}, subject_first=True, besides=sent)
     named = [r.actor_id for c in token.lefts for t in c.subtree if (r := mentions.ref_at(t))]
     # "the Al Qaeda-affiliated group" is not Al Qaeda
     kind = {ActorType(cues.actor_words[token.lower_])}
-    return context.last(kind, subject_first=True, besides=named)
+    return context.last(kind, subject_first=True, besides=[*named, *sent])
+
+
+def _sent(token: Token, mentions: Mentions) -> list[str]:
+    """ "bringing in mercenaries from the Wagner Group to fight the jihadists": those sent
+    to act on a description are not what it describes."""
+    verb = token.head
+    if token.dep_ != "dobj" or verb.dep_ not in {"advcl", "xcomp"}:
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    sent = [t for c in verb.head.children if c.dep_ == "dobj" for t in c.subtree]
+    return [r.actor_id for t in sent if (r := mentions.ref_at(t)) is not None]
 
 
 def _home_state(token: Token, mentions: Mentions, context: Context) -> str | None:

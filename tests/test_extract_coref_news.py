@@ -130,3 +130,14 @@ def test_an_unnamed_title_that_points_at_no_one(text: str) -> None:
 )
 def test_a_subjects_body_is_a_subject(text: str, edge: tuple[str, str, str]) -> None:
     assert edge in edges(text)
+
+
+def test_those_sent_to_fight_a_description_are_not_it() -> None:
+    """ "bringing in mercenaries from the Wagner Group to fight the jihadists": the
+    jihadists are the armed group named before, not Wagner."""
+    found = edges(
+        "Iyad Ag Ghaly founded JNIM in 2017.\n\nMali later turned to Russia, bringing in "
+        "mercenaries from the Wagner Group to fight the jihadists."
+    )
+    assert ("mali", "opposes", "wagner-group") not in found
+    assert ("mali", "opposes", "jnim") in found
