@@ -141,3 +141,8 @@ def test_those_sent_to_fight_a_description_are_not_it() -> None:
     )
     assert ("mali", "opposes", "wagner-group") not in found
     assert ("mali", "opposes", "jnim") in found
+
+
+def test_the_world_body_is_the_united_nations() -> None:
+    found = edges("Israel struck Gaza again on Monday. The world body condemned the Israeli strikes.")
+    assert ("united-nations", "opposes", "israel") in found
