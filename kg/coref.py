@@ -51,16 +51,14 @@ class Context:
             if book.type_of(link.person) is ActorType.PERSON:  # not "JNIM, al-Qaeda's branch"
                 bodies.setdefault(link.person, []).append(link.body)
         recent: list[tuple[str, ActorType, str]] = []
-        for (actor_id, actor_type, role), following in zip(
-            self.recent, [*self.recent[1:], None], strict=True
-        ):
+        for i, (actor_id, actor_type, role) in enumerate(self.recent):
             recent.append((actor_id, actor_type, role))
+            following = self.recent[i + 1 : i + 2]
             if role == "subject":
-                told = bodies.get(actor_id, ())
                 recent += [
                     (b, book.type_of(b), role)
-                    for b in told
-                    if following is None or following[0::2] != (b, role)
+                    for b in bodies.get(actor_id, ())
+                    if [(b, role)] != [f[0::2] for f in following]
                 ]
         self.recent = recent[-40:]
 

@@ -144,5 +144,5 @@ def test_those_sent_to_fight_a_description_are_not_it() -> None:
 
 
 def test_the_world_body_is_the_united_nations() -> None:
-    found = edges("Israel struck Gaza again on Monday. The world body condemned the Israeli strikes.")
+    found = edges("Israel struck Gaza on Monday. The world body condemned the Israeli strikes.")
     assert ("united-nations", "opposes", "israel") in found
