@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Cues
-from .mentions import Mentions, Ref
+from .mentions import ActorBook, Mentions, Ref, TitleLink
 from .model import ActorType, RelationType
 
 __all__ = ["Context", "definite", "resolve_counterparts", "resolve_references"]
@@ -42,6 +42,25 @@ class Context:
     def remember(self, actor_id: str, actor_type: ActorType, role: str) -> None:
         self.recent.append((actor_id, actor_type, role))
         del self.recent[:-40]
+
+    def speak_for(self, links: Iterable[TitleLink], book: ActorBook) -> None:
+        """ "Abu Ali, a spokesman for the Kataib Hezbollah militia, said ...": a titled
+        person made subject makes the body of the title one too, just after the person."""
+        bodies: dict[str, list[str]] = {}
+        for link in links:
+            if book.type_of(link.person) is ActorType.PERSON:  # not "JNIM, al-Qaeda's branch"
+                bodies.setdefault(link.person, []).append(link.body)
+        recent: list[tuple[str, ActorType, str]] = []
+        for i, (actor_id, actor_type, role) in enumerate(self.recent):
+            recent.append((actor_id, actor_type, role))
+            following = self.recent[i + 1 : i + 2]
+            if role == "subject":
+                recent += [
+                    (b, book.type_of(b), role)
+                    for b in bodies.get(actor_id, ())
+                    if [(b, role)] != [f[0::2] for f in following]
+                ]
+        self.recent = recent[-40:]
 
     def last(
         self, types: set[ActorType], *, subject_first: bool = False, besides: Iterable[str] = ()
@@ -97,9 +116,6 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
         if ref is not None:
             if token.i == ref.end - 1 and not _sponsor(doc, ref, mentions):
                 role = _role(doc[ref.start : ref.end], cues)
-                for link in mentions.titles:  # "NATO Secretary General Mark Rutte": NATO too
-                    if link.person == ref.actor_id and ref.start <= link.start < ref.end:
-                        ctx.remember(link.body, mentions.book.type_of(link.body), role)
                 ctx.remember(ref.actor_id, mentions.book.type_of(ref.actor_id), role)
                 _remember_list(doc[ref.start : ref.end].root, mentions, ctx)
             continue
@@ -326,11 +342,26 @@ def _subject_role(span: Span, cues: Cues) -> bool:
     head = span.root
     if head.dep_ == "appos":
         head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "in":
+            head = head.head.head  # "the mission in Congo, MONUSCO, has": the mission's name
+    if _in_title(head, cues):
+        return True
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         whole = head.head.head
         if whole.lower_ in cues.partitive_heads or whole.lower_ in cues.metonymy_heads:
             head = whole
     return head.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _in_title(token: Token, cues: Cues) -> bool:
+    """ "NATO Secretary General Mark Rutte said": the body in the title of a subject
+    speaks through its officer, a subject too."""
+    node = token
+    titled = False
+    while node.dep_ in {"compound", "amod", "nmod"} and node.head.i != node.i:
+        node = node.head
+        titled = titled or node.lower_ in cues.title_words
+    return titled and node.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _description(token: Token, mentions: Mentions, context: Context) -> str | None:
@@ -382,17 +413,30 @@ def _last_of_kind(token: Token, mentions: Mentions, context: Context) -> str | N
         return _home_forces(token, mentions, context)
     if token.lower_ in cues.home_state:
         return _home_state(token, mentions, context)
+    sent = _sent(token, mentions)
     if token.lower_ in cues.attackers:
         states = {ActorType.STATE, ActorType.GOVERNMENT}
         for _, attackers, _ in reversed(book.attacks):
-            armed = [a for a in attackers if book.type_of(a) not in states]
+            armed = [a for a in attackers if book.type_of(a) not in states and a not in sent]
             if armed:
                 return armed[0]
-        return context.last({ActorType.ARMED_GROUP}, subject_first=True)
+        return context.last({ActorType.ARMED_GROUP}, subject_first=True, besides=sent)
     named = [r.actor_id for c in token.lefts for t in c.subtree if (r := mentions.ref_at(t))]
     # "the Al Qaeda-affiliated group" is not Al Qaeda
     kind = {ActorType(cues.actor_words[token.lower_])}
-    return context.last(kind, subject_first=True, besides=named)
+    return context.last(kind, subject_first=True, besides=[*named, *sent])
+
+
+def _sent(token: Token, mentions: Mentions) -> list[str]:
+    """ "bringing in mercenaries from the Wagner Group to fight the jihadists": those sent
+    to act on a description are not what it describes."""
+    verb = token.head
+    if token.dep_ != "dobj" or verb.dep_ not in {"advcl", "xcomp"}:
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    sent = [t for c in verb.head.children if c.dep_ == "dobj" for t in c.subtree]
+    return [r.actor_id for t in sent if (r := mentions.ref_at(t)) is not None]
 
 
 def _home_state(token: Token, mentions: Mentions, context: Context) -> str | None:

@@ -15,9 +15,17 @@ from spacy.tokens import Doc, Span, Token
 from .coref import Context, definite, resolve_counterparts, resolve_references
 from .gazetteer import Gazetteer, normalize
 from .lexicon import Cues, Lexicon
-from .mentions import ActorBook, Matchers, Mentions, Ref, country_votes, gazetteer_spans
+from .mentions import (
+    ActorBook,
+    Matchers,
+    Mentions,
+    Ref,
+    country_votes,
+    gazetteer_spans,
+    is_acronym,
+)
 from .model import ActorType
-from .titles import add_titles, title_words
+from .titles import add_titles, resolve_unnamed_titles, title_words
 
 __all__ = ["MentionFinder"]
 
@@ -130,7 +138,7 @@ class MentionFinder:
     def _paragraph(self, doc: Doc) -> Mentions:
         spans = list(self._gazetteer(doc))
         spans.extend(self._entities(doc, spans))
-        spans = _filter(spans)
+        spans = self._acronyms(doc, _filter(spans))
         spans.extend(self._phrases(doc, spans))
         spans = _filter(spans)
         refs = [Ref(actor_id, start, end, kind) for start, end, kind, actor_id in spans]
@@ -138,6 +146,8 @@ class MentionFinder:
         resolve_references(doc, mentions, self.context)
         add_titles(doc, mentions, self.gazetteer, self.actor_for_word, focus=self.context.focus)
         resolve_counterparts(doc, mentions)
+        resolve_unnamed_titles(doc, mentions, self.gazetteer)
+        self.context.speak_for(mentions.titles, self.book)
         self.book.offices.extend(mentions.titles)
         return mentions
 
@@ -197,6 +207,23 @@ class MentionFinder:
                 actor_type = ActorType(kind) if kind else ActorType.ORGANIZATION
                 actor_id = self.book.new(span.text, actor_type, span.text)
             yield span.start, span.end, "entity", actor_id
+
+    def _acronyms(
+        self, doc: Doc, spans: list[tuple[int, int, str, str]]
+    ) -> list[tuple[int, int, str, str]]:
+        """ "the Arakan Army (AA) ... AA fighters": an acronym a name is given in brackets
+        names its actor from then on, over whatever the gazetteer or the model read in it."""
+        for start, end, kind, actor_id in spans:
+            word = _bracketed(doc, end)
+            if (
+                word is not None
+                and kind in {"name", "entity"}
+                and self.book.type_of(actor_id) is not ActorType.PERSON
+                and _abbreviates(word, doc[start:end])
+            ):
+                self.book.define(word, actor_id)
+        defined = [(t.i, t.i + 1, "name", self.book.acronyms.get(t.text)) for t in doc]
+        return _filter([s for s in defined if s[3] is not None] + spans)
 
     def _phrases(
         self, doc: Doc, taken: list[tuple[int, int, str, str]]
@@ -285,6 +312,22 @@ def _given_names(doc: Doc, start: int, end: int, titles: frozenset[str]) -> int:
                     break
                 start -= 1
     return start
+
+
+def _bracketed(doc: Doc, end: int) -> str | None:
+    """The acronym in brackets right after a name ending at ``end``: "(AA)"."""
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return None
+    word = doc[end + 1].text
+    return word if is_acronym(word) else None
+
+
+def _abbreviates(acronym: str, name: Span) -> bool:
+    """ "AA" for "Arakan Army", "HTS" for "Hayat Tahrir al-Sham": the initials of the
+    name's capitalised words, or of all its words ("BEIRUT (AP)" is a dateline)."""
+    words = [t.text for t in name if t.is_alpha and t.lower_ != "the"]
+    capitals = "".join(w[0] for w in words if w[0].isupper())
+    return acronym in {capitals, "".join(w[0] for w in words).upper()}
 
 
 def _titled_name(span: Span, cues: Cues) -> bool:

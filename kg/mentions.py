@@ -30,6 +30,7 @@ __all__ = [
     "Ref",
     "TitleLink",
     "build_matchers",
+    "is_acronym",
 ]
 
 _RELATIVE = {"which", "who", "whom", "that", "whose"}
@@ -55,6 +56,8 @@ class TitleLink:
     relation: RelationType
     start: int
     end: int
+    title: str = ""
+    """The title's words, lower case ("foreign minister"), where a title gave the tie."""
 
 
 @dataclass
@@ -70,6 +73,7 @@ class ActorBook:
     meetings: list[tuple[str, ...]] = field(default_factory=list)
     attacks: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     offices: list[TitleLink] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)
 
     def _told(self, lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The attack "the strikes" points back at: the last one the text named by the
@@ -111,6 +115,13 @@ class ActorBook:
         self.surfaces.setdefault(actor_id, {})[surface] = None
         return actor_id
 
+    def define(self, acronym: str, actor_id: str) -> None:
+        """ "the Arakan Army (AA)": the acronym names that actor for the rest of the
+        article; the first definition holds."""
+        if acronym not in self.acronyms:
+            self.acronyms[acronym] = actor_id
+            self.surfaces.setdefault(actor_id, {})[acronym] = None
+
     def has_person(self, name: str) -> bool:
         return any(
             a.type is ActorType.PERSON and _same_person(a.label, name) for a in self.actors.values()
@@ -129,6 +140,11 @@ class ActorBook:
                 Actor(actor.id, actor.label, actor.type, aliases, actor.wikidata, actor.country)
             )
         return tuple(out)
+
+
+def is_acronym(word: str) -> bool:
+    """ "AA", "RSO": a short word in capitals, which may name an actor."""
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
 
 
 def _slug(text: str) -> str:

@@ -3,7 +3,8 @@
 A relation needs two actors. A sentence can only hold one when the gazetteer finds two
 actor mentions in it (names, demonyms, descriptions such as "government forces"), or one
 mention and, outside it, a word that can stand for another actor: an actor word
-("militia", "rebels"), a title ("minister", "commander") or a pronoun. Finding that takes
+("militia", "rebels"), a title ("minister", "commander"), a pronoun or an acronym (the
+article may have defined it: "the Arakan Army (AA)"). Finding that takes
 a tokenizer and the gazetteer's phrase matchers, some 20 times faster than the tagger,
 parser and NER, so the full pipeline need only see what passes. Built over the model's own
 pipeline and matchers (as ``Settings(prefilter=True)`` does), it reads the very Docs the
@@ -24,7 +25,7 @@ from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
-from .mentions import Matchers, build_matchers, gazetteer_spans
+from .mentions import Matchers, build_matchers, gazetteer_spans, is_acronym
 
 __all__ = ["Prefilter", "worth_parsing"]
 
@@ -83,7 +84,10 @@ class Prefilter:
         kept = []
         for start, end in pairwise([*starts, len(doc)]):
             mentions = sum(1 for s, _ in spans if start <= s < end)
-            cue = any(t.lower_ in self.cue_words and t.i not in covered for t in doc[start:end])
+            cue = any(
+                (t.lower_ in self.cue_words or is_acronym(t.text)) and t.i not in covered
+                for t in doc[start:end]
+            )
             if mentions >= 2 or (mentions == 1 and cue):
                 kept.append((start, end))
         return kept

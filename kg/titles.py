@@ -17,7 +17,7 @@ from .lexicon import Cues
 from .mentions import ActorBook, Mentions, Ref, TitleLink
 from .model import ActorType, RelationType
 
-__all__ = ["WordActor", "add_titles", "title_words"]
+__all__ = ["WordActor", "add_titles", "resolve_unnamed_titles", "title_words"]
 
 WordActor = Callable[[Token], "str | None"]
 """Names the actor a single word stands for ("rebel" in "rebel commander"), or None."""
@@ -91,13 +91,9 @@ def add_titles(
     for token in doc:
         if token.lower_ not in known_words and token.lower_ not in cues.body_titles:
             continue
-        qualifiers = [
-            c.lower_
-            for c in token.lefts
-            if c.dep_ in {"amod", "compound"}
-            and (c.lower_ in known_words or c.lower_ in _SUBORDINATE)
-        ]
-        relation = _title_relation(" ".join([*qualifiers, token.lower_]), cues, ActorType.PERSON)
+        key = _title_key(token, known_words)
+        qualifiers = key.split()[:-1]
+        relation = _title_relation(key, cues, ActorType.PERSON)
         if relation is None:
             relation = _title_relation(token.lower_, cues, ActorType.PERSON)
         if token.lower_ in cues.body_titles:
@@ -202,10 +198,72 @@ def add_titles(
                 held, relation = ([side[0]], side[1]) if side else ([], relation)
             for body in dict.fromkeys(_office_bodies(held, relation, mentions, gazetteer)):
                 if body != person:
-                    mentions.titles.append(TitleLink(person, body, relation, token.i, token.i + 1))
+                    link = TitleLink(person, body, relation, token.i, token.i + 1, key)
+                    mentions.titles.append(link)
                     if relation is RelationType.LEADS:
                         mentions.book.led_by.setdefault(person, body)
     mentions.titles.extend(_state_officers(mentions))
+
+
+def _title_key(token: Token, known_words: frozenset[str]) -> str:
+    """The words of the title ``token`` ends, lower case: "foreign minister"."""
+    qualifiers = [
+        c.lower_
+        for c in token.lefts
+        if c.dep_ in {"amod", "compound"} and (c.lower_ in known_words or c.lower_ in _SUBORDINATE)
+    ]
+    return " ".join([*qualifiers, token.lower_])
+
+
+def resolve_unnamed_titles(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -> None:
+    """ "The Saudi foreign minister said ...": a definite head's or state's title with no
+    name of its own is the person the article gave that title in that body ("Saudi
+    Foreign Minister Faisal bin Farhan"); with no body named, the one person given it."""
+    cues = mentions.lexicon.cues
+    known_words = title_words(cues)
+    offices = [*mentions.book.offices, *mentions.titles]
+    for token in doc:
+        if token.lower_ not in known_words or not _unnamed(token, mentions):
+            continue
+        key = _title_key(token, known_words)
+        if key not in cues.leader_titles and not _state_office(key.split(), cues):
+            continue
+        bodies = [
+            a
+            for c in token.children
+            if c.dep_ in {"amod", "compound", "nmod", "poss"}
+            or (c.dep_ == "prep" and c.lower_ == "of")
+            for n in ([c] if c.dep_ != "prep" else [o for o in c.children if o.dep_ == "pobj"])
+            for a in mentions.resolve(n, conjuncts=False)
+            if mentions.book.type_of(a) is not ActorType.PERSON
+        ]
+        holders = [
+            t.person
+            for t in offices
+            if t.title == key
+            and (not bodies or t.body in bodies or gazetteer.country_of(t.body) in bodies)
+        ]
+        if len(set(holders)) == 1 or (bodies and holders):
+            ref = Ref(holders[-1], token.i, token.i + 1, "pronoun")
+            mentions.refs.append(ref)
+            mentions.by_token[token.i] = ref
+
+
+def _unnamed(token: Token, mentions: Mentions) -> bool:
+    """ "the Iranian president", "the president of Iran": a definite title standing
+    alone, no name beside it, no former holder."""
+    doc = token.doc
+    lefts = list(token.lefts)
+    return (
+        token.i not in mentions.by_token
+        and token.pos_ in {"NOUN", "PROPN"}
+        and token.dep_ != "appos"  # "X, the head of Y": the titles read it
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in lefts)
+        and not any(c.lower_ in mentions.lexicon.cues.former for c in lefts)
+        and not any(c.dep_ == "appos" for c in token.children)
+        and not (token.i + 1 < len(doc) and token.i + 1 in mentions.by_token)
+        and mentions.apposed_after(token) is None
+    )
 
 
 def _state_officers(mentions: Mentions) -> list[TitleLink]:
@@ -388,7 +446,7 @@ def _prefix_title(
     if not bodies:
         return ref
     body = bodies[0]  # "Sudani's spokesperson": the government Sudani heads
-    mentions.titles.append(TitleLink(ref.actor_id, body, relation, first, ref.end))
+    mentions.titles.append(TitleLink(ref.actor_id, body, relation, first, ref.end, " ".join(words)))
     if relation is RelationType.LEADS:
         mentions.book.led_by.setdefault(ref.actor_id, body)
     if actor_type is ActorType.PERSON:

@@ -29,6 +29,7 @@ def prefilter() -> Prefilter:
         "Hezbollah said it would respond.",  # a name and a pronoun
         "The militia attacked Israel.",  # an actor word and a name
         "Israel's defence minister spoke.",  # a name and a title
+        "China held talks with the AA.",  # a name and an acronym the article may define
     ],
 )
 def test_sentences_that_can_hold_a_relation_are_kept(text: str, prefilter: Prefilter) -> None:
