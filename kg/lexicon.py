@@ -47,6 +47,7 @@ class Cues:
     ranks: frozenset[str]
     state_offices: frozenset[str]
     body_titles: frozenset[str]
+    posted: frozenset[str]
     actor_words: dict[str, str]
     metonymy_heads: frozenset[str]
     located: frozenset[str]
@@ -194,6 +195,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         ranks=words("titles", "ranks"),
         state_offices=words("titles", "state_offices"),
         body_titles=words("titles", "bodies"),
+        posted=words("titles", "posted"),
         actor_words=actor_words,
         metonymy_heads=words("metonymy", "heads"),
         located=words("metonymy", "located"),

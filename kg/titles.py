@@ -334,6 +334,10 @@ def _prefix_title(
     while i >= 0:
         token = doc[i]
         other = by_token.get(i)
+        posting = _posting(doc, other.start, cues.posted) if other and not words else None
+        if other is not ref and posting is not None and body is None:
+            i = posting  # "ambassador to the United Nations X": where the office is held
+            continue
         if other is not None and other is not ref:
             if body is None and (
                 mentions.book.type_of(other.actor_id) is not ActorType.PERSON or words
@@ -622,6 +626,17 @@ def _owned_unit(between: Span, unit: str, owner: str | None, mentions: Mentions)
         and book.type_of(owner) in _UNITS
         and book.type_of(unit) in _UNITS
     )
+
+
+def _posting(doc: Doc, start: int, posted: frozenset[str]) -> int | None:
+    """The title word of "ambassador to the <body>" ending just before ``start``: the body
+    is where the office is held, so the owner is read further left."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "to" or doc[i - 1].lower_ not in posted:
+        return None
+    return i - 1
 
 
 def _title_of(doc: Doc, start: int, known_words: frozenset[str]) -> Token | None:
