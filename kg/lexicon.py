@@ -95,6 +95,7 @@ class Cues:
     hosts: frozenset[str]
     not_parties: frozenset[str]
     delegation_leads: frozenset[str]
+    witnessed: frozenset[str]
     apart: frozenset[str]
     together: frozenset[str]
     delegate_verbs: frozenset[str]
@@ -243,6 +244,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         hosts=words("hosts", "lemmas"),
         not_parties=words("guests", "not_parties"),
         delegation_leads=words("guests", "led_by"),
+        witnessed=words("guests", "witnessed"),
         apart=words("guests", "apart"),
         together=words("guests", "together"),
         delegate_verbs=words("guests", "listed_by"),

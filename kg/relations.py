@@ -1333,6 +1333,29 @@ def _two_sides(verb: Token, m: Mentions) -> Found | None:
     return Found(tuple(dict.fromkeys(people)), (), trigger, 0.7, mutual=True)
 
 
+def _witnesses(verb: Token, m: Mentions) -> Found | None:
+    """ "A and B, in the presence of C, signed a deal": who is present at a meeting meets
+    its parties. The parser hangs the phrase on the verb, its subject or the meeting."""
+    if not _meeting_clause(verb, m):
+        return None
+    subjects = _subject_tokens(verb)
+    events = [verb, *(c for c in verb.children if c.dep_ == "dobj" and _meeting_noun(c, m))]
+    settings = [t for h in (*events, *subjects) for t in _objects_via(h, frozenset({"in"}))]
+    present = [
+        t
+        for s in settings
+        if s.lemma_.lower() in m.lexicon.cues.witnessed
+        for t in _objects_via(s, frozenset({"of"}))
+    ]
+    met = [*subjects, *(t for e in events for t in _objects_via(e, frozenset({"with"})))]
+    parties = [a for t in met for a in m.resolve(t)]
+    witnesses = [a for t in present for a in m.resolve(t) if a not in parties]
+    if not parties or not witnesses:
+        return None
+    trigger = Trigger(RelationType.MEETS_WITH, "meets")
+    return Found(tuple(dict.fromkeys(parties)), tuple(witnesses), trigger, 0.7, mutual=True)
+
+
 def _apart(verb: Token, m: Mentions) -> bool:
     """ "A and B met separately with C", "held separate talks with C": each on his own,
     unless the meeting is also said to be joint."""
@@ -1470,6 +1493,7 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
         found.append(_counterparts(token, m))
         found.append(_delegates(token, m))
         found.append(_two_sides(token, m))
+        found.append(_witnesses(token, m))
     if word == "allied" and token.dep_ == "amod":
         found.append(_allied(token, m))
     if word in lexicon.cues.loyal:

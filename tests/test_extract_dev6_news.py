@@ -1,5 +1,5 @@
 """News-language mechanisms met on real news (dev6), each on a sentence of our own:
-envoys posted to another body, ..."""
+envoys posted to another body, witnesses to a meeting, ..."""
 
 from __future__ import annotations
 
@@ -23,6 +23,17 @@ pytestmark = pytest.mark.model
             "rejected the report.",
             ("x-harold-agyeman", "member_of", "ghana"),
         ),
+        # whoever is present at a meeting meets its parties, wherever the phrase hangs
+        (
+            "Kenyan President William Ruto and Ugandan President Yoweri Museveni, in the "
+            "presence of Chinese Premier Li Qiang, signed a trade accord.",
+            ("li-qiang", "meets_with", "yoweri-museveni"),
+        ),
+        (
+            "Hakan Fidan held talks with Badr Abdelatty in the presence of Qatari Prime "
+            "Minister Mohammed bin Abdulrahman Al Thani.",
+            ("mohammed-bin-abdulrahman", "meets_with", "hakan-fidan"),
+        ),
     ],
 )
 def test_edge_found(text: str, edge: tuple[str, str, str]) -> None:
@@ -35,6 +46,11 @@ def test_edge_found(text: str, edge: tuple[str, str, str]) -> None:
         (
             "Ghanaian ambassador to the United Nations Harold Agyeman rejected the report.",
             ("x-harold-agyeman", "member_of", "united-nations"),
+        ),
+        # present at a deed that is no meeting
+        (
+            "The Houthis executed the prisoners in the presence of Iranian officials.",
+            ("houthis", "meets_with", "iran"),
         ),
     ],
 )
