@@ -1412,6 +1412,34 @@ def _hosted(token: Token, m: Mentions) -> Found | None:
     return Found(tuple(hosts), tuple(parties), trigger, 0.7, mutual=True)
 
 
+def _attendees(token: Token, m: Mentions) -> list[Found]:
+    """ "A and B were also at the meeting": each one at a meeting the text has already
+    told meets its parties, save those of their own side."""
+    if token.lemma_.lower() not in m.lexicon.cues.arrivals:
+        return []
+    events = [
+        e
+        for e in _objects_via(token, frozenset({"at"}))
+        if _meeting_noun(e, m) and any(d.lower_ == "the" for d in e.children)
+    ]
+    if not events or any(_objects_via(e, frozenset({"with", "between"})) for e in events):
+        return []  # "at the talks with X" names its own parties
+    present = list(dict.fromkeys(a for t in _subject_tokens(token) for a in _party(m, t)))
+    trigger = Trigger(RelationType.MEETS_WITH, "meets")
+    found = []
+    for person in present:
+        side = {person, *_homes(person, m)}
+        parties = [
+            a
+            for a in _last_parties(m)
+            if a not in present and a not in side and not side & set(_homes(a, m))
+        ]
+        parties = _alike([person], parties, m)
+        if parties:
+            found.append(Found((person,), tuple(parties), trigger, 0.7, mutual=True))
+    return found
+
+
 def _included(verb: Token, events: list[Token], m: Mentions) -> list[str]:
     """The actors a meeting's "including ..." list names, wherever the parser hung it
     (on the verb, the meeting or its "of" phrase)."""
@@ -1494,6 +1522,7 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
         found.append(_delegates(token, m))
         found.append(_two_sides(token, m))
         found.append(_witnesses(token, m))
+        found += _attendees(token, m)
     if word == "allied" and token.dep_ == "amod":
         found.append(_allied(token, m))
     if word in lexicon.cues.loyal:

@@ -1,5 +1,5 @@
 """News-language mechanisms met on real news (dev6), each on a sentence of our own:
-envoys posted to another body, witnesses to a meeting, ..."""
+envoys posted to another body, witnesses to a meeting, those also at a meeting told before, ..."""
 
 from __future__ import annotations
 
@@ -34,6 +34,17 @@ pytestmark = pytest.mark.model
             "Minister Mohammed bin Abdulrahman Al Thani.",
             ("mohammed-bin-abdulrahman", "meets_with", "hakan-fidan"),
         ),
+        # those at a meeting already told meet its parties of the other side
+        (
+            "Erdogan met Zelensky in Ankara on Tuesday.\n\n"
+            "Hakan Fidan and Andrii Sybiha were also at the meeting.",
+            ("hakan-fidan", "meets_with", "volodymyr-zelensky"),
+        ),
+        (
+            "Erdogan met Zelensky in Ankara on Tuesday.\n\n"
+            "Hakan Fidan and Andrii Sybiha were also at the meeting.",
+            ("andrii-sybiha", "meets_with", "recep-tayyip-erdogan"),
+        ),
     ],
 )
 def test_edge_found(text: str, edge: tuple[str, str, str]) -> None:
@@ -46,6 +57,16 @@ def test_edge_found(text: str, edge: tuple[str, str, str]) -> None:
         (
             "Ghanaian ambassador to the United Nations Harold Agyeman rejected the report.",
             ("x-harold-agyeman", "member_of", "united-nations"),
+        ),
+        # not one's own side
+        (
+            "Erdogan met Zelensky in Ankara on Tuesday.\n\n"
+            "Hakan Fidan and Andrii Sybiha were also at the meeting.",
+            ("hakan-fidan", "meets_with", "recep-tayyip-erdogan"),
+        ),
+        (
+            "Erdogan met Zelensky in Ankara on Tuesday.\n\nHakan Fidan was not at the meeting.",
+            ("hakan-fidan", "meets_with", "volodymyr-zelensky"),
         ),
         # present at a deed that is no meeting
         (
