@@ -1,5 +1,6 @@
 """News-language mechanisms met on real news (dev6), each on a sentence of our own:
-envoys posted to another body, witnesses to a meeting, those also at a meeting told before, ..."""
+envoys posted to another body, witnesses to a meeting, those also at a meeting told
+before, reinforcements sent to help."""
 
 from __future__ import annotations
 
@@ -45,6 +46,15 @@ pytestmark = pytest.mark.model
             "Hakan Fidan and Andrii Sybiha were also at the meeting.",
             ("andrii-sybiha", "meets_with", "recep-tayyip-erdogan"),
         ),
+        # a state's reinforcements are the state: sent to help, it backs
+        (
+            "Chadian reinforcements arrived to help the Nigerien army.",
+            ("chad", "backs", "niger"),
+        ),
+        (
+            "Rwandan reinforcements crossed into Congo to support the M23 rebels.",
+            ("rwanda", "backs", "m23"),
+        ),
     ],
 )
 def test_edge_found(text: str, edge: tuple[str, str, str]) -> None:
@@ -67,6 +77,11 @@ def test_edge_found(text: str, edge: tuple[str, str, str]) -> None:
         (
             "Erdogan met Zelensky in Ankara on Tuesday.\n\nHakan Fidan was not at the meeting.",
             ("hakan-fidan", "meets_with", "volodymyr-zelensky"),
+        ),
+        # troops arriving are no help by themselves
+        (
+            "Rwandan reinforcements crossed into Congo to support the M23 rebels.",
+            ("rwanda", "backs", "drc"),
         ),
         # present at a deed that is no meeting
         (
