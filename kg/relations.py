@@ -629,13 +629,17 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     if trigger.relation is RelationType.OPPOSES:
         sponsors.add(RelationType.BACKS)
     agents += [a for t in modifiers for a in _compound_actor(t, m, sponsors)]
-    agents += [a for t in _objects_via(anchor, frozenset({"by"})) for a in m.resolve(t)]
+    by = _objects_via(anchor, frozenset({"by"}))
+    agents += [a for t in by for a in m.resolve(t)]
     # "major attacks claimed by JNIM and ISGS": who claimed an attack carried it out
     claims = [
         c for c in anchor.children if c.dep_ == "acl" and c.lemma_.lower() in cues.event_claims
     ]
     agents += [a for c in claims for t in _objects_via(c, frozenset({"by"})) for a in m.resolve(t)]
     targets = [a for t in _objects_via(anchor, trigger.preps) for a in m.resolve(t)]
+    if not targets and not trigger.mutual:
+        # "an attack by X on Y": the parser hangs the target on the attacker
+        targets = [a for b in by for t in _objects_via(b, trigger.preps) for a in m.resolve(t)]
     governor = (
         anchor.head
         if anchor.dep_ in {"dobj", "attr"}

@@ -1,6 +1,6 @@
 """News-language mechanisms met on real news (dev6), each on a sentence of our own:
 envoys posted to another body, witnesses to a meeting, those also at a meeting told
-before, reinforcements sent to help."""
+before, reinforcements sent to help, an attack's target hung on its attacker."""
 
 from __future__ import annotations
 
@@ -54,6 +54,11 @@ pytestmark = pytest.mark.model
         (
             "Rwandan reinforcements crossed into Congo to support the M23 rebels.",
             ("rwanda", "backs", "m23"),
+        ),
+        # "an attack by X on Y": the parser hangs "on Y" on the attacker
+        (
+            "Twelve soldiers died in an attack by al-Shabaab fighters on Kenyan troops.",
+            ("al-shabaab", "opposes", "kenya"),
         ),
     ],
 )
