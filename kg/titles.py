@@ -334,8 +334,10 @@ def _prefix_title(
     while i >= 0:
         token = doc[i]
         other = by_token.get(i)
-        posting = _posting(doc, other.start, cues.posted) if other and not words else None
-        if other is not ref and posting is not None and body is None:
+        posting = None
+        if other is not None and other is not ref and body is None and not words:
+            posting = _posting(doc, other.start, cues.posted)
+        if posting is not None:
             i = posting  # "ambassador to the United Nations X": where the office is held
             continue
         if other is not None and other is not ref:
