@@ -211,9 +211,9 @@ def test_seed_gold_scores_as_the_issue_requires() -> None:
         # real articles annotated independently, measured before rules were written
         ("dev4", 0.92, 0.87),
         # ten more real articles annotated independently, added after dev4
-        ("dev5", 0.92, 0.81),
+        ("dev5", 0.93, 0.83),
         # ten more, added at the end of session 5 and measured before use (0.911 / 0.695)
-        ("dev6", 0.86, 0.65),
+        ("dev6", 0.89, 0.74),
         # annotated by someone who never saw the extractor, kept out of rule writing:
         # the honest estimate of quality on unseen news
         ("heldout", 0.85, 0.65),
