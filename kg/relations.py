@@ -185,7 +185,7 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             and all(_part_of_actor(t, m) for t in patients)
         ):
             # "a Hamas delegation led by X": X heads the delegation, a member of Hamas
-            trigger = Trigger(RelationType.MEMBER_OF, "part-of")
+            trigger = _PART_OF
     elif _adjectival(token):
         return None
     else:
@@ -1102,7 +1102,7 @@ def _listed_members(token: Token, m: Mentions) -> Found | None:
     ]
     if not bodies:
         return None
-    trigger = Trigger(RelationType.MEMBER_OF, "part-of")
+    trigger = _PART_OF
     return Found(tuple(items), tuple(bodies), trigger, 0.75)
 
 
@@ -1266,6 +1266,7 @@ def _arrival(token: Token, m: Mentions) -> _Arrival | None:
 
 
 _VISITS = Trigger(RelationType.MEETS_WITH, "visits")
+_MEETS = Trigger(RelationType.MEETS_WITH, "meets")
 
 
 def _visit(arrival: _Arrival | None) -> Found | None:
@@ -1320,7 +1321,7 @@ def _counterparts(verb: Token, m: Mentions) -> Found | None:
     sides = [a for pair in pairs for t in pair for a in m.resolve(t, conjuncts=False)]
     if len(set(sides)) < 2:
         return None
-    trigger = Trigger(RelationType.MEETS_WITH, "meets")
+    trigger = _MEETS
     return Found(tuple(sides), (), trigger, 0.75, mutual=True)
 
 
@@ -1333,7 +1334,7 @@ def _two_sides(verb: Token, m: Mentions) -> Found | None:
     people = [a for s in verb.children if s.dep_ == "nsubj" for a in m.resolve(s)]
     if not _different_sides(people, m):
         return None
-    trigger = Trigger(RelationType.MEETS_WITH, "meets")
+    trigger = _MEETS
     return Found(tuple(dict.fromkeys(people)), (), trigger, 0.7, mutual=True)
 
 
@@ -1356,7 +1357,7 @@ def _witnesses(verb: Token, m: Mentions) -> Found | None:
     witnesses = [a for t in present for a in m.resolve(t) if a not in parties]
     if not parties or not witnesses:
         return None
-    trigger = Trigger(RelationType.MEETS_WITH, "meets")
+    trigger = _MEETS
     return Found(tuple(dict.fromkeys(parties)), tuple(witnesses), trigger, 0.7, mutual=True)
 
 
@@ -1404,7 +1405,7 @@ def _hosted(token: Token, m: Mentions) -> Found | None:
     hosts = [a for t in _subject_tokens(token) for a in m.resolve(t)]
     listed = _included(token, events, m) if events else []
     if hosts and listed:
-        trigger = Trigger(RelationType.MEETS_WITH, "meets")
+        trigger = _MEETS
         return Found(tuple(dict.fromkeys(hosts + listed)), (), trigger, 0.7, mutual=True)
     events = [e for e in events if any(d.lower_ == "the" or d.dep_ == "poss" for d in e.children)]
     if not events or any(m.resolve(t) for e in events for t in e.subtree if t.i != e.i):
@@ -1429,7 +1430,7 @@ def _attendees(token: Token, m: Mentions) -> list[Found]:
     if not events or any(_objects_via(e, frozenset({"with", "between"})) for e in events):
         return []  # "at the talks with X" names its own parties
     present = list(dict.fromkeys(a for t in _subject_tokens(token) for a in _party(m, t)))
-    trigger = Trigger(RelationType.MEETS_WITH, "meets")
+    trigger = _MEETS
     found = []
     for person in present:
         side = {person, *_homes(person, m)}
@@ -1493,7 +1494,7 @@ def _own_force(token: Token, m: Mentions) -> Found | None:
     ]
     if unit.country not in owners or m.book.type_of(unit.country) is not ActorType.STATE:
         return None
-    return Found((unit.id,), (unit.country,), Trigger(RelationType.MEMBER_OF, "part-of"), 0.8)
+    return Found((unit.id,), (unit.country,), _PART_OF, 0.8)
 
 
 def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[Found]:
