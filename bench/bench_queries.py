@@ -59,7 +59,7 @@ from kg.model import (
     Relation,
     RelationType,
 )
-from kg.query import QueryInfo, bind_edge, list_queries, query_form, resolve_actor, sort_rows
+from kg.query import QueryInfo, list_queries, query_form, resolve_actor, run_bound
 from kg.server import start_server
 from kg.shard import load_shards, write_shard
 from kg.store import Binding
@@ -209,7 +209,7 @@ def bindings_for(info: QueryInfo, actor: str, *, dated: bool = False) -> dict[st
             values[param.name] = relation_iri(RelationType(text))
         else:
             values[param.name] = date.fromisoformat(text)
-    return bind_edge(info, values)
+    return values
 
 
 def measure_one(location: str, name: str, runs: int, whole_runs: int) -> dict[str, object]:
@@ -242,11 +242,10 @@ def measure_one(location: str, name: str, runs: int, whole_runs: int) -> dict[st
         query_name, _, variant = name.partition(":")
         info = next(q for q in list_queries() if q.name == query_name)
         bindings = bindings_for(info, actor or PARAMS["actor"], dated=variant == "dated")
-        info = query_form(info, bindings)
-        centred = any(p.kind == "actor" for p in info.params)
+        centred = any(p.kind == "actor" for p in query_form(info, bindings).params)
 
         def run() -> list:
-            return sort_rows(store.query(info.text, bindings), info.order)
+            return run_bound(store, info, bindings)
 
         rows = len(run())
         figures = latency(run, runs if centred else whole_runs)

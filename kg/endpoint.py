@@ -50,7 +50,7 @@ from .store import (
     stored_documents,
     write_update,
 )
-from .summary import OPENING_REFRESH, REFRESH
+from .summary import REFRESH, opening_update
 from .vocab import KG, doc_iri
 
 __all__ = ["SparqlEndpointStore", "bind_values", "open_any", "sparql_term"]
@@ -217,7 +217,7 @@ class SparqlEndpointStore:
         self.store_url = store_url
         self.timeout = timeout
         self._stale = True  # edges another client marked pending (see kg.summary)
-        self._next_refresh = OPENING_REFRESH
+        self._next_refresh: str | None = None  # the first: ``opening_update`` chooses it
 
     @classmethod
     def from_url(cls, url: str, *, timeout: float = 120.0) -> SparqlEndpointStore:
@@ -248,7 +248,7 @@ class SparqlEndpointStore:
         """Recompute the pending edge summaries (``kg.summary.REFRESH``) if any may be."""
         if self._stale:
             self._stale = False
-            self._update(self._next_refresh, StoreError)
+            self._update(self._next_refresh or opening_update(self), StoreError)
             self._next_refresh = REFRESH
 
     # -- HTTP ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ sentence gives one, else their articles'.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -33,7 +33,7 @@ from .model import (
 from .query import run_query
 from .sources import event_date, fingerprint, group_sources
 from .store import GraphStore, Row, Value
-from .summary import EdgeSummary, stored_summaries
+from .summary import stored_summaries
 from .vocab import actor_id_of, actor_iri, relation_iri, relation_type_of
 
 __all__ = ["claims_graph", "to_networkx"]
@@ -183,43 +183,49 @@ def _stored_actors(store: GraphStore) -> list[Actor]:
 
 def _from_summaries(store: GraphStore) -> nx.MultiDiGraph:
     """The graph without claim-level attributes, from the edge summaries: their rows in
-    one scan, or the ``edges`` query on a store not yet given rows (``kg.summary``)."""
+    one scan, or the ``edges`` query on a store whose rows an older kg wrote (``kg.summary``)."""
     graph = _build(_stored_actors(store), ())
-    summaries = stored_summaries(store)
-    if summaries is None:
-        summaries = [_summary(row) for row in run_query(store, "edges")]
     # each actor's id as the one string object its node has: a million edge ends that
     # are the same objects make every later lookup an identity check
     ids = {str(actor_iri(node)): node for node in graph}
     kinds = {str(relation_iri(kind)): kind for kind in RelationType}
-    for summary in summaries:
-        kind = kinds.get(summary.relation) or relation_type_of(summary.relation)
+    for subject, relation, obj, claims, sources, first, last, contested in _edge_lines(store):
+        kind = kinds.get(relation) or relation_type_of(relation)
         graph.add_edge(
-            ids.get(summary.subject) or actor_id_of(summary.subject),
-            ids.get(summary.object) or actor_id_of(summary.object),
+            ids.get(subject) or actor_id_of(subject),
+            ids.get(obj) or actor_id_of(obj),
             key=kind.value,
             relation=kind.value,
-            claims=summary.claims,
-            sources=summary.sources,
-            first_seen=summary.first,
-            last_seen=summary.last,
-            contested=summary.contested,
+            claims=claims,
+            sources=sources,
+            first_seen=first,
+            last_seen=last,
+            contested=contested,
         )
     return graph
 
 
-def _summary(row: Row) -> EdgeSummary:
-    return EdgeSummary(
-        str(row["subject"]),
-        str(row["relation"]),
-        str(row["object"]),
-        _int(row["claims"]),
-        _int(row["documents"]),
-        _int(row["sources"]),
-        _opt(row["first"]),
-        _opt(row["last"]),
-        bool(row["contested"]),
-    )
+_EdgeLine = tuple[str, str, str, int, int, str | None, str | None, bool]
+
+
+def _edge_lines(store: GraphStore) -> Iterator[_EdgeLine]:
+    """Each edge's actors, relation, claims, sources, dates and whether it is contested."""
+    summaries = stored_summaries(store)
+    if summaries is not None:
+        for s in summaries:
+            yield s.subject, s.relation, s.object, s.claims, s.sources, s.first, s.last, s.contested
+        return
+    for row in run_query(store, "edges"):
+        yield (
+            str(row["subject"]),
+            str(row["relation"]),
+            str(row["object"]),
+            _int(row["claims"]),
+            _int(row["sources"]),
+            _opt(row["first"]),
+            _opt(row["last"]),
+            bool(row["contested"]),
+        )
 
 
 def _from_store(store: GraphStore) -> tuple[list[Actor], list[tuple[Relation, _Source]]]:

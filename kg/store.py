@@ -30,10 +30,10 @@ from .locking import ReadLock, claim_writer, locked_message, read_lock, release_
 from .model import Actor, Extraction
 from .rdf import REMOVE_DOCUMENT, Quad, extraction_to_quads
 from .summary import (
-    OPENING_REFRESH,
     REFRESH,
     edge_keys,
     join_updates,
+    opening_update,
     pending_quads,
     pending_update,
     stored_edge_keys,
@@ -203,7 +203,7 @@ class Store:
         self.read_only = lock is not None
         self._unflushed = 0
         self._stale = not self.read_only  # a killed writer may have left edges pending
-        self._next_refresh = OPENING_REFRESH
+        self._next_refresh: str | None = None  # the first: ``opening_update`` chooses it
         self._changing = threading.RLock()
         """Held by every change (write, remove, update, recount): ``kg ingest`` writes from
         a thread while its reading thread removes renamed copies, and a write that leaves
@@ -367,7 +367,7 @@ class Store:
         with self._changing:
             if self._stale and not self.read_only:
                 self._stale = False
-                self._engine.update(self._next_refresh)
+                self._engine.update(self._next_refresh or opening_update(self))
                 self._next_refresh = REFRESH
 
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> list[Row]:

@@ -41,8 +41,6 @@ if TYPE_CHECKING:  # kg.rdf and kg.store use this module
     from .store import GraphStore
 
 __all__ = [
-    "ADD_ROWS",
-    "OPENING_REFRESH",
     "REBUILD",
     "REFRESH",
     "ROW_COLUMNS",
@@ -50,6 +48,7 @@ __all__ = [
     "EdgeSummary",
     "edge_keys",
     "join_updates",
+    "opening_update",
     "pending_quads",
     "pending_update",
     "stored_edge_keys",
@@ -68,7 +67,7 @@ _TEMPLATE = """{{ GRAPH <{summary}> {{
   ?edge a kg:Edge ; rdf:subject ?subject ; rdf:predicate ?relation ; rdf:object ?object ;
         kg:claims ?claims ; kg:documents ?documents ; kg:sources ?sources ;
         kg:denials ?denials ; kg:rivals ?rivals ; kg:firstDate ?first ; kg:lastDate ?last ;
-        kg:row ?row
+        kg:firstDocument ?firstDoc ; kg:row ?row
 }} }}"""
 _INSERT = "INSERT " + _TEMPLATE.format(summary=SUMMARY_GRAPH)
 
@@ -81,6 +80,7 @@ _CONTRIBUTION = """
       BIND(IF(?role = "own" && ?polarity = "negative", ?claim, ?none) AS ?denial)
       BIND(IF(?role = "rival" && ?asserted, ?claim, ?none) AS ?rivalClaim)
       BIND(IF(BOUND(?supporting), ?doc, ?none) AS ?supportingDoc)
+      BIND(IF(BOUND(?supporting), STR(?docId), "\\U0010FFFF") AS ?supportingId)
       BIND(IF(BOUND(?supporting), COALESCE(?story, ?checksum), ?none) AS ?supportingSource)
       BIND(IF(BOUND(?supporting), COALESCE(STR(?stated), STR(?published), "~"), "~") AS ?early)
       BIND(IF(?early = "~", "", ?early) AS ?late)"""
@@ -95,21 +95,27 @@ ROW_COLUMNS = (
     "first",
     "last",
     "contested",
+    "denials",
+    "rivals",
+    "doc",
 )
-"""What ``kg:row`` holds, in order: the columns of the ``edges`` query."""
+"""What ``kg:row`` holds, in order: the columns of the ``edges`` query, then the denials,
+the rival claims and the first document (by id) of the edge's supporting claims."""
 
-# An edge's line of the ``edges`` query, tab-separated, read in one scan by whole-graph
-# readers: at a million claims, joining ten summary properties costs the engine seconds.
+# An edge's row, tab-separated, read in one scan by whole-graph readers: at a million
+# claims, joining ten summary properties costs the engine seconds.
 _ROW = """  BIND(CONCAT(STR(?subject), "\\t", STR(?relation), "\\t", STR(?object), "\\t",
               STR(?claims), "\\t", STR(?documents), "\\t", STR(?sources), "\\t",
               COALESCE(STR(?first), ""), "\\t", COALESCE(STR(?last), ""), "\\t",
-              STR(?denials + ?rivals > 0)) AS ?row)"""
+              STR(?denials + ?rivals > 0), "\\t", STR(?denials), "\\t", STR(?rivals), "\\t",
+              ?firstDoc) AS ?row)"""
 
 _TOTALS = """(COUNT(DISTINCT ?supporting) AS ?claims)
            (COUNT(DISTINCT ?supportingDoc) AS ?documents)
            (COUNT(DISTINCT ?supportingSource) AS ?sources)
            (COUNT(DISTINCT ?denial) AS ?denials) (COUNT(DISTINCT ?rivalClaim) AS ?rivals)
-           (MIN(?early) AS ?earliest) (MAX(?late) AS ?latest)"""
+           (MIN(?early) AS ?earliest) (MAX(?late) AS ?latest)
+           (MIN(?supportingId) AS ?firstDoc)"""
 
 _DATES = (
     """  BIND(IF(?earliest != "~", ?earliest, ?none) AS ?first)
@@ -117,6 +123,15 @@ _DATES = (
 """
     + _ROW
 )
+
+# The summaries' row format, kept in their graph: summaries an older kg wrote, whose rows
+# have other columns, are recomputed when the store is next opened for writing.
+_FORMAT = " ".join(ROW_COLUMNS)
+_MARK = f"""INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> kg:rowColumns "{_FORMAT}" }} }}
+WHERE {{ FILTER EXISTS {{ GRAPH <{SUMMARY_GRAPH}> {{ ?edge a kg:Edge }} }} }}"""
+_FORMAT_STORED = f"""{_PROLOGUE}SELECT ?columns WHERE {{
+  GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> kg:rowColumns ?columns }}
+}}"""
 
 REFRESH = (
     _PROLOGUE
@@ -144,7 +159,7 @@ WHERE {{
       GRAPH ?g {{
         ?claim kg:polarity ?polarity ; kg:modality ?modality ; prov:wasDerivedFrom ?evidence .
         ?evidence kg:document ?doc .
-        ?doc kg:checksum ?checksum .
+        ?doc kg:checksum ?checksum ; dcterms:identifier ?docId .
         OPTIONAL {{ ?doc kg:story ?story }}
         OPTIONAL {{ ?doc dcterms:date ?published }}
         OPTIONAL {{ ?claim kg:eventDate ?stated }}
@@ -155,7 +170,8 @@ WHERE {{
   }}
 {_DATES}
 }} ;
-DROP SILENT GRAPH <{PENDING_GRAPH}>"""
+DROP SILENT GRAPH <{PENDING_GRAPH}> ;
+{_MARK}"""
 )
 """The SPARQL update that recomputes the summaries of the pending edges, and clears them."""
 
@@ -180,9 +196,9 @@ WHERE {{
       {{ SELECT ?claim ?evidence WHERE {{ GRAPH ?g {{ ?claim prov:wasDerivedFrom ?evidence }} }} }}
       {{ SELECT ?evidence ?doc WHERE {{ GRAPH ?g {{ ?evidence kg:document ?doc }} }} }}
       {{
-        SELECT ?doc ?checksum ?story ?published WHERE {{
+        SELECT ?doc ?docId ?checksum ?story ?published WHERE {{
           GRAPH ?doc {{
-            ?doc kg:checksum ?checksum .
+            ?doc kg:checksum ?checksum ; dcterms:identifier ?docId .
             OPTIONAL {{ ?doc kg:story ?story }}
             OPTIONAL {{ ?doc dcterms:date ?published }}
           }}
@@ -204,36 +220,13 @@ WHERE {{
     HAVING (COUNT(DISTINCT ?supporting) > 0)
   }}
 {_DATES}
-}}"""
+}} ;
+{_MARK}"""
 )
 """The SPARQL update that recomputes every edge summary from the claims."""
 
-ADD_ROWS = (
-    _PROLOGUE
-    + f"""INSERT {{ GRAPH <{SUMMARY_GRAPH}> {{ ?edge kg:row ?row }} }}
-WHERE {{
-  {{
-    SELECT ?edge WHERE {{
-      GRAPH <{SUMMARY_GRAPH}> {{ {{ ?edge kg:claims ?any }} MINUS {{ ?edge kg:row ?stored }} }}
-    }}
-  }}
-  GRAPH <{SUMMARY_GRAPH}> {{
-    ?edge rdf:subject ?subject ; rdf:predicate ?relation ; rdf:object ?object ;
-          kg:claims ?claims ; kg:documents ?documents ; kg:sources ?sources ;
-          kg:denials ?denials ; kg:rivals ?rivals .
-    OPTIONAL {{ ?edge kg:firstDate ?first }}
-    OPTIONAL {{ ?edge kg:lastDate ?last }}
-  }}
-{_ROW}
-}}"""
-)
-"""The SPARQL update that gives ``kg:row`` to summaries written before it existed."""
-
 _ROWS = _PROLOGUE + f"SELECT ?row WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?edge kg:row ?row }} }}"
-_EDGE_COUNT = (
-    _PROLOGUE
-    + f"SELECT (COUNT(?edge) AS ?edges) WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?edge a kg:Edge }} }}"
-)
+_ANY_EDGE = _PROLOGUE + f"ASK {{ GRAPH <{SUMMARY_GRAPH}> {{ ?edge a kg:Edge }} }}"
 
 _STORED = (
     _PROLOGUE
@@ -246,7 +239,7 @@ _STORED = (
 
 @dataclass(frozen=True, slots=True)
 class EdgeSummary:
-    """One edge's line of the ``edges`` query (``ROW_COLUMNS``): IRIs, counts, dates."""
+    """One edge's ``kg:row`` (``ROW_COLUMNS``): IRIs, counts, dates, its first document."""
 
     subject: str
     relation: str
@@ -257,15 +250,20 @@ class EdgeSummary:
     first: str | None
     last: str | None
     contested: bool
+    denials: int
+    rivals: int
+    doc: str
 
     @classmethod
     def parse(cls, row: str) -> EdgeSummary:
         """An edge's ``kg:row``.
 
-        >>> EdgeSummary.parse("s\\tr\\to\\t3\\t2\\t1\\t2024-05-01\\t\\tfalse").last is None
-        True
+        >>> row = "s\\tr\\to\\t3\\t2\\t1\\t2024-05-01\\t\\tfalse\\t1\\t0\\td1"
+        >>> EdgeSummary.parse(row).last is None, EdgeSummary.parse(row).denials
+        (True, 1)
         """
-        subject, relation, obj, claims, documents, sources, first, last, contested = row.split("\t")
+        subject, relation, obj, claims, documents, sources, *rest = row.split("\t")
+        first, last, contested, denials, rivals, doc = rest
         return cls(
             subject,
             relation,
@@ -276,15 +274,36 @@ class EdgeSummary:
             first or None,
             last or None,
             contested == "true",
+            int(denials),
+            int(rivals),
+            doc,
         )
+
+    def as_row(self) -> dict[str, str | int | bool | None]:
+        """The summary as a query row: ``ROW_COLUMNS`` to values, as ``GraphStore.query``
+        gives them (IRIs as text)."""
+        return {column: getattr(self, column) for column in ROW_COLUMNS}
 
 
 def stored_summaries(store: GraphStore) -> list[EdgeSummary] | None:
-    """Every edge summary, read from the ``kg:row`` literals in one scan; None when some
-    summary has none (written before rows existed: ``ADD_ROWS`` gives them one)."""
-    rows = [EdgeSummary.parse(str(row["row"])) for row in store.query(_ROWS)]
-    (count,) = store.query(_EDGE_COUNT)
-    return rows if len(rows) == count["edges"] else None
+    """Every edge summary, read from the ``kg:row`` literals in one scan; None when the
+    rows an older kg wrote have other columns (``opening_update`` recomputes them)."""
+    if not _current_format(store):
+        return None
+    return [EdgeSummary.parse(str(row["row"])) for row in store.query(_ROWS)]
+
+
+def opening_update(store: GraphStore) -> str:
+    """The update a writer's first refresh runs: ``REFRESH``, or ``REBUILD`` when the
+    summaries were written by a kg whose rows had other columns (once, minutes at a
+    million claims). Both mark the row format once there are summaries."""
+    if _current_format(store):
+        return REFRESH
+    return REBUILD if store.query(_ANY_EDGE)[0]["result"] else REFRESH
+
+
+def _current_format(store: GraphStore) -> bool:
+    return [str(row["columns"]) for row in store.query(_FORMAT_STORED)] == [_FORMAT]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -382,7 +401,3 @@ def join_updates(parts: list[str]) -> str:
         prefixes += [line for line in lines if line.startswith("PREFIX ") and line not in prefixes]
         bodies.append("\n".join(line for line in lines if not line.startswith("PREFIX ")))
     return "\n".join([*prefixes, " ;\n".join(bodies)])
-
-
-OPENING_REFRESH = join_updates([REFRESH, ADD_ROWS])
-"""A store's first refresh: ``REFRESH``, then ``ADD_ROWS`` for what an older kg wrote."""

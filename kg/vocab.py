@@ -125,7 +125,9 @@ class KG(DefinedNamespace):
     firstDate: URIRef
     lastDate: URIRef
     rival: URIRef
+    firstDocument: URIRef
     row: URIRef
+    rowColumns: URIRef
     # evidence
     document: URIRef
     start: URIRef
