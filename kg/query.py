@@ -205,10 +205,14 @@ def _check_rows(
     match = _ROWS.fullmatch(rows)
     named = [*columns, *(p.name for p in params), *([match[1]] if match and match[1] else [])]
     outside = [name for name in named if name not in ROW_COLUMNS]
-    if match is None or outside:
+    if match is None:
         raise OntologyError(
-            f"[{where} -> rows] expected 'all', a column or 'column = number', with columns "
-            f"and parameters among {', '.join(ROW_COLUMNS)}; not {', '.join(outside) or rows!r}"
+            f"[{where} -> rows] expected 'all', COLUMN or 'COLUMN = NUMBER', not {rows!r}"
+        )
+    if outside:
+        raise OntologyError(
+            f"[{where} -> rows] the rows hold {', '.join(ROW_COLUMNS)}; "
+            f"not {', '.join(outside)}, named by the columns, parameters or rows line"
         )
 
 

@@ -243,6 +243,9 @@ def test_query_headers_are_parsed() -> None:
         ("# name: q\n# columns: a\n# param: x (colour) - who\n", "unknown kind"),
         ("# name: q\n# columns: a\n# param: y (actor) - who\n", "does not occur"),
         ("# name: q\n# columns: a\n# order: -b\n", "not among the columns"),
+        ("# name: q\n# columns: a\n# rows: all\n", "rows.*not a"),
+        ("# name: q\n# columns: claims\n# rows: sources > 1\n", "rows.*'sources > 1'"),
+        ("# name: q\n# columns: claims\n# rows: colour = 1\n", "rows.*not colour"),
     ],
 )
 def test_malformed_headers_are_ontology_errors(tmp_path: Path, header: str, message: str) -> None:
