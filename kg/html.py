@@ -85,6 +85,7 @@ def subgraph(
     since: date | str | None = None,
     until: date | str | None = None,
     min_sources: int = 1,
+    max_edges: int | None = None,
 ) -> nx.MultiDiGraph:
     """The part of ``G`` a reader asked to see; a new graph, ``G`` is left untouched.
 
@@ -93,7 +94,9 @@ def subgraph(
     ``since``..``until`` (an undated edge cannot be placed in a period, so a period drops
     it). ``focus`` (an actor id, label or alias) then keeps the actors within ``depth``
     kept edges of it, in either direction. Actors whose every edge was filtered out are
-    dropped; actors that had no edge to begin with stay unless a focus is given.
+    dropped; actors that had no edge to begin with stay unless a focus is given. Of more
+    than ``max_edges`` edges, the ``max_edges`` with the most sources (then claims) stay,
+    with their actors and the focus.
 
     Raises:
         QueryError: an unknown focus actor or relation type, a malformed date, a period
@@ -108,9 +111,13 @@ def subgraph(
     ['hezbollah', 'iran']
     >>> sorted(subgraph(G, min_sources=2).edges(keys=True))
     [('iran', 'hezbollah', 'backs')]
+    >>> sorted(subgraph(G, max_edges=1).nodes)
+    ['hezbollah', 'iran']
     """
     if depth < 0:
         raise QueryError(f"view depth must be 0 or more, got {depth}")
+    if max_edges is not None and max_edges < 1:
+        raise QueryError(f"a view needs at least one edge, got max_edges={max_edges}")
     wanted = _relation_set(relations)
     start = _iso_date(since, "since")
     end = _iso_date(until, "until")
@@ -132,11 +139,19 @@ def subgraph(
     edges = [(u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if keep(d, k)]
     touched = {n for u, v, _, _ in edges for n in (u, v)}
     nodes = [n for n in G if n in touched or G.degree(n) == 0]
+    centre = None
     if focus is not None:
         centre = _resolve_actor(G, focus)
         near = _neighbourhood(centre, edges, depth)
         nodes = [n for n in nodes if n in near] or [centre]
         edges = [e for e in edges if e[0] in near and e[1] in near]
+    if max_edges is not None and len(edges) > max_edges:
+        log.warning(
+            "the view shows the %d best-sourced of %d edges (max_edges)", max_edges, len(edges)
+        )
+        edges = sorted(edges, key=_strength)[:max_edges]
+        touched = {n for u, v, _, _ in edges for n in (u, v)}
+        nodes = [n for n in nodes if n in touched or n == centre]
     H = nx.MultiDiGraph(**G.graph)
     H.add_nodes_from((n, dict(G.nodes[n])) for n in nodes)
     H.add_edges_from((u, v, k, dict(d)) for u, v, k, d in edges)
@@ -153,6 +168,7 @@ def render_html(
     since: date | str | None = None,
     until: date | str | None = None,
     min_sources: int = 1,
+    max_edges: int | None = None,
     title: str = "kg: actor graph",
 ) -> Path:
     """Write the interactive view of ``G`` (filtered as in :func:`subgraph`) to ``path``.
@@ -179,6 +195,7 @@ def render_html(
         since=since,
         until=until,
         min_sources=min_sources,
+        max_edges=max_edges,
     )
     out = Path(path)
     out.write_text(generate_html(H, title=title), encoding="utf-8")
@@ -353,6 +370,12 @@ def _vis_options(n_nodes: int) -> dict[str, Any]:
             "hoverWidth": 1.5,
         },
     }
+
+
+def _strength(edge: tuple[Any, Any, Any, dict[str, Any]]) -> tuple[int, int, str, str, str]:
+    """Sorts the edges with the most sources, then claims, first; ties in a fixed order."""
+    u, v, k, data = edge
+    return (-int(data.get("sources") or 0), -int(data.get("claims") or 0), str(u), str(v), str(k))
 
 
 def _relation_set(relations: Iterable[str] | None) -> frozenset[str] | None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_html import page_data
 from typer.testing import CliRunner
 
 import kg
@@ -109,6 +110,24 @@ def test_build_command_summarises_and_writes_the_view(tmp_path: Path) -> None:
     assert "articles: 1" in result.output
     assert "Hezbollah" in result.output
     assert out.stat().st_size > 10_000
+
+
+def test_view_command_draws_the_best_sourced_edges_with_their_evidence(tmp_path: Path) -> None:
+    store = str(tmp_path / "store")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(SEEDS), "--store", store, "-q"]).exit_code == 0
+    with kg.open_graph(store, read_only=True) as graph:
+        full = graph.to_networkx()
+    views = {}
+    for cap in ("3", str(full.number_of_edges())):
+        out = tmp_path / f"view-{cap}.html"
+        result = runner.invoke(app, ["view", "-o", str(out), "--max-edges", cap, "--store", store])
+        assert result.exit_code == 0, result.output
+        views[cap] = page_data(out.read_text(encoding="utf-8"))
+    assert len(views["3"]["edges"]) == 3
+    assert len(views[str(full.number_of_edges())]["edges"]) == full.number_of_edges() > 3
+    for edge in views["3"]["edges"]:
+        assert edge["evidence"], "a capped view still cites every edge's sentences"
 
 
 def test_query_command_answers_a_named_question(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 from fixtures import ACTORS, D1_TEXT, relation, world
 
-from kg.graph import to_networkx
+from kg.graph import to_networkx, with_evidence
 from kg.model import Document, Extraction, Polarity, RelationType
 from kg.query import load_query, run_query
 from kg.sources import link_sources
@@ -57,6 +57,19 @@ def test_store_and_extractions_give_the_same_graph(store: Store, graph: nx.Multi
     from_store = to_networkx(store)
     assert dict(from_store.nodes(data=True)) == dict(graph.nodes(data=True))
     assert _edges(from_store) == _edges(graph)
+
+
+def test_evidence_read_for_the_edges_of_a_light_graph_is_the_whole_graphs(
+    store: Store, graph: nx.MultiDiGraph
+) -> None:
+    light = to_networkx(store, evidence=False)
+    full = with_evidence(store, light)
+    assert dict(full.nodes(data=True)) == dict(graph.nodes(data=True))
+    assert _edges(full) == _edges(graph)
+    assert _edges(light) != _edges(full)  # a new graph: the light one keeps no evidence
+    part = light.copy()
+    part.remove_edges_from([e for e in light.edges(keys=True) if e[2] != "backs"])
+    assert _edges(with_evidence(store, part)) == [e for e in _edges(graph) if e[2] == "backs"]
 
 
 def test_without_evidence_the_store_reads_the_same_edges_from_the_summaries(

@@ -137,11 +137,29 @@ def test_subgraph_focus_follows_only_kept_edges(G: nx.MultiDiGraph) -> None:
         ({"since": "last week"}, "YYYY-MM-DD"),
         ({"since": "2024-12-08", "until": "2024-12-01"}, "before it starts"),
         ({"depth": -1}, "depth"),
+        ({"max_edges": 0}, "at least one edge"),
     ],
 )
 def test_subgraph_rejects_bad_parameters(G: nx.MultiDiGraph, options: dict, message: str) -> None:
     with pytest.raises(QueryError, match=message):
         subgraph(G, **options)
+
+
+def test_subgraph_keeps_the_best_sourced_edges_and_their_actors(G: nx.MultiDiGraph) -> None:
+    def strength(edge: tuple) -> tuple[int, int]:
+        return edge[3]["sources"], edge[3]["claims"]
+
+    edges = sorted(G.edges(keys=True, data=True), key=strength, reverse=True)
+    assert strength(edges[1]) > strength(edges[2])  # the graph must have a clear top two
+    H = subgraph(G, max_edges=2)
+    assert edge_set(H) == {(u, v, k) for u, v, k, _ in edges[:2]}
+    assert set(H) == {n for u, v, _, _ in edges[:2] for n in (u, v)}
+    assert subgraph(G, max_edges=G.number_of_edges()).number_of_nodes() == len(G)
+
+
+def test_subgraph_keeps_the_focus_among_the_best_sourced(G: nx.MultiDiGraph) -> None:
+    H = subgraph(G, focus="hezbollah", max_edges=1)
+    assert H.number_of_edges() == 1 and "hezbollah" in H
 
 
 def test_subgraph_rejects_an_ambiguous_focus(G: nx.MultiDiGraph) -> None:
