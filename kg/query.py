@@ -42,6 +42,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
+from .bulk import collector_paused
 from .errors import OntologyError, QueryError
 from .model import RelationType
 from .resources import queries_dir
@@ -275,10 +276,11 @@ def run_bound(store: GraphStore, info: QueryInfo, bindings: Mapping[str, Binding
     one for them, read from the edge summaries' rows if they answer it, sorted."""
     bindings = bind_edge(info, bindings)
     info = query_form(info, bindings)
-    summaries = stored_summaries(store) if info.rows else None
-    if summaries is not None:
-        return sort_rows(_summary_rows(summaries, info, bindings), info.order)
-    return sort_rows(store.query(info.text, bindings), info.order)
+    with collector_paused():  # a whole-graph answer is a few hundred thousand dicts
+        summaries = stored_summaries(store) if info.rows else None
+        if summaries is not None:
+            return sort_rows(_summary_rows(summaries, info, bindings), info.order)
+        return sort_rows(store.query(info.text, bindings), info.order)
 
 
 def _summary_rows(
@@ -294,8 +296,7 @@ def _summary_rows(
     rows = []
     for summary in summaries:
         if all(getattr(summary, name) == value for name, value in wanted.items()):
-            row = summary.as_row()
-            rows.append({column: row[column] for column in info.columns})
+            rows.append({column: getattr(summary, column) for column in info.columns})
     return rows
 
 
@@ -331,9 +332,15 @@ def sort_rows(rows: list[Row], order: Sequence[str]) -> list[Row]:
     >>> sort_rows([{"a": "y", "n": 1}, {"a": "x", "n": 1}, {"a": None, "n": 2}], ["-n", "a"])
     [{'a': None, 'n': 2}, {'a': 'x', 'n': 1}, {'a': 'y', 'n': 1}]
     """
-    for column in reversed(order):
-        name = column.lstrip("-")
-        rows.sort(key=lambda row: _rank(row.get(name)), reverse=column.startswith("-"))
+    # one stable sort per run of columns sorted the same way, the last run first
+    runs: list[tuple[bool, list[str]]] = []
+    for column in order:
+        descending = column.startswith("-")
+        if not runs or runs[-1][0] != descending:
+            runs.append((descending, []))
+        runs[-1][1].append(column.lstrip("-"))
+    for descending, names in reversed(runs):
+        rows.sort(key=lambda row: tuple(_rank(row.get(n)) for n in names), reverse=descending)
     return rows
 
 

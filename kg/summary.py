@@ -279,11 +279,6 @@ class EdgeSummary:
             doc,
         )
 
-    def as_row(self) -> dict[str, str | int | bool | None]:
-        """The summary as a query row: ``ROW_COLUMNS`` to values, as ``GraphStore.query``
-        gives them (IRIs as text)."""
-        return {column: getattr(self, column) for column in ROW_COLUMNS}
-
 
 def stored_summaries(store: GraphStore) -> list[EdgeSummary] | None:
     """Every edge summary, read from the ``kg:row`` literals in one scan; None when the

@@ -232,7 +232,7 @@ def _rows_stored(store: Store) -> list[tuple[object, ...]]:
     rows = stored_summaries(store)
     assert rows is not None
     columns = load_query("edges").columns
-    return sorted((tuple(s.as_row()[c] for c in columns) for s in rows), key=str)
+    return sorted((tuple(getattr(s, c) for c in columns) for s in rows), key=str)
 
 
 def test_edge_rows_hold_the_edges_query_line_of_every_edge(store: Store) -> None:
