@@ -31,6 +31,7 @@ class Trigger:
     marked_by: frozenset[str] = frozenset()  # ... or only with one of these words below it
     gathers: bool = False  # the objects meet one another too ("X hosted A and B")
     particle: str = ""  # the verb counts only with this particle ("forced out X")
+    bare: bool = False  # the object stands alone, no predicate after it ("called Y", not "called Y a Z")
 
 
 @lru_cache(maxsize=8)
@@ -160,6 +161,7 @@ def _trigger(table: dict[str, object], where: str) -> Trigger:
         marked_by=frozenset(marked_by),
         gathers=bool(table.get("gathers", False)),
         particle=str(table.get("particle", "")).lower(),
+        bare=bool(table.get("bare", False)),
     )
 
 

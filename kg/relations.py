@@ -55,6 +55,9 @@ _LEADS_POSSESSIONS = {
 # Prepositions that make a meeting the setting of a clause: "restored ties after talks"
 _SETTINGS = frozenset({"after", "at", "in", "following", "through"})
 
+# What a verb says its object is: "called Hamas a movement", "called the strike illegal"
+_PREDICATES = frozenset({"oprd", "ccomp", "xcomp", "attr", "acomp"})
+
 # Prepositions of time before a gerund: "after meeting Y", "before visiting Moscow"
 _WHEN = frozenset({"after", "before", "since", "while", "upon", "during"})
 
@@ -85,13 +88,15 @@ def _subject_tokens(verb: Token) -> list[Token]:
             controllers = [c for c in node.head.children if c.dep_ in {"dobj", "dative"}]
             if controllers:
                 return controllers
+        if node.tag_ == "VBG" and (
+            node.dep_ in {"acl", "relcl"} or (node.dep_ == "advcl" and node.head.pos_ == "PROPN")
+        ):  # "Blinken, speaking after talks": the parser may hang the clause on the name
+            return [node.head]
         if node.dep_ in {"xcomp", "conj", "acomp"} or (
             node.dep_ == "advcl" and _non_finite(node)
         ):  # "acomp": "Putin is due to meet ...", the copula's subject
             node = node.head
             continue
-        if node.dep_ in {"acl", "relcl"} and node.tag_ == "VBG":
-            return [node.head]
         if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ in _WHEN:
             # "X told reporters after meeting Y": the gerund shares the clause's subject
             node = node.head.head
@@ -154,6 +159,8 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         return None  # "the bloc was formed by X": the active form only
     if trigger.marked_by and not _marked(token, trigger.marked_by):
         return None  # "designated Hamas a terrorist group", not "designated him envoy"
+    if trigger.bare and any(c.dep_ in _PREDICATES for c in token.children):
+        return None  # "Putin called Erdogan", not "Erdogan called Hamas a liberation movement"
     if trigger.particle and not any(
         c.dep_ in {"prt", "prep"} and c.lower_ == trigger.particle for c in token.children
     ):
