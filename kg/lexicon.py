@@ -31,7 +31,7 @@ class Trigger:
     marked_by: frozenset[str] = frozenset()  # ... or only with one of these words below it
     gathers: bool = False  # the objects meet one another too ("X hosted A and B")
     particle: str = ""  # the verb counts only with this particle ("forced out X")
-    bare: bool = False  # the object stands alone, no predicate after it ("called Y", not "called Y a Z")
+    bare: bool = False  # no predicate after the object ("called Y", not "called Y a Z")
 
 
 @lru_cache(maxsize=8)
@@ -105,6 +105,8 @@ class Cues:
     serving_verbs: frozenset[str]
     addressing: frozenset[str]
     sides: frozenset[str]
+    gatherings: frozenset[str]
+    attended: frozenset[str]
     media: frozenset[str]
 
     @property
@@ -255,6 +257,8 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         serving_verbs=words("serving", "verbs"),
         addressing=words("addressing", "lemmas"),
         sides=words("guests", "sides"),
+        gatherings=words("guests", "gatherings"),
+        attended=words("guests", "attended"),
         media=words("media", "names"),
     )
 

@@ -731,6 +731,9 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     between = _between(anchor)
     if trigger.mutual and between:
         return Found(tuple(a for t in between for a in m.resolve(t)), (), trigger, 0.8, True)
+    gathered = _gathered(anchor, m) if not agents and not targets else []
+    if trigger.relation is RelationType.MEETS_WITH and len(set(gathered)) > 1:
+        return Found(tuple(gathered), (), trigger, 0.75, True)
     if trigger.relation is RelationType.MEETS_WITH and not agents and not targets:
         agents = _setting_parties(anchor, m)
     if trigger.mutual and agents and not targets:
@@ -758,12 +761,43 @@ def _setting_parties(event: Token, m: Mentions) -> list[str]:
 
 
 def _between(event: Token) -> list[Token]:
-    """The sides "between" names for an event noun; "convened a meeting last month between
-    X and Y": the parser hangs it on the verb, after the noun, but it is the noun's."""
-    own = _objects_via(event, frozenset({"between"}))
+    """The sides "between" (or "among", "involving") names for an event noun; "convened a
+    meeting last month between X and Y": the parser hangs it on the verb, after the noun,
+    but it is the noun's."""
+    own = _objects_via(event, frozenset({"between", "among", "amongst"}))
+    own += [
+        o
+        for c in event.children
+        if c.lower_ == "involving"
+        for o in c.children
+        if o.dep_ in {"dobj", "pobj"}
+    ]
     if own or event.dep_ != "dobj":
         return own
     return [t for t in _objects_via(event.head, frozenset({"between"})) if t.i > event.i]
+
+
+def _gathered(event: Token, m: Mentions) -> list[str]:
+    """ "a summit of Russia, Iran and Turkey": the actors a gathering's "of" names are its
+    parties (the caller asks for two or more: "a meeting of the Arab League" is one body's)."""
+    if event.lemma_.lower() not in m.lexicon.cues.gatherings:
+        return []
+    return [a for t in _objects_via(event, frozenset({"of"})) for a in m.resolve(t)]
+
+
+def _attended(verb: Token, m: Mentions) -> Found | None:
+    """ "a summit attended by A and B", "the talks were attended by A and B": those who
+    attend one meeting meet one another, and whom the meeting names."""
+    if verb.lemma_.lower() not in m.lexicon.cues.attended or verb.tag_ != "VBN":
+        return None
+    events = [verb.head] if verb.dep_ == "acl" else []
+    events += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    events = [e for e in events if _meeting_noun(e, m)]
+    guests = [a for t in _objects_via(verb, frozenset({"by"})) for a in _party(m, t)]
+    guests += [a for e in events for a in _meeting_parties(e, m)]
+    if not events or len(set(guests)) < 2:
+        return None
+    return Found(tuple(dict.fromkeys(guests)), (), _MEETS, 0.7, mutual=True)
 
 
 def _hostile(verb: Token, m: Mentions) -> bool:
@@ -1529,6 +1563,7 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
         arrival = _arrival(token, m)
         found += [_visit(arrival), _fellow_guests(arrival, m)]
         found.append(_hosted(token, m))
+        found.append(_attended(token, m))
         found.append(_addressed(token, m))
         found.append(_counterparts(token, m))
         found.append(_delegates(token, m))
