@@ -97,6 +97,10 @@ def _subject_tokens(verb: Token) -> list[Token]:
         ):  # "acomp": "Putin is due to meet ...", the copula's subject
             node = node.head
             continue
+        if node.dep_ == "prep" and node.tag_ == "VBG":
+            # "Following talks with X, Y said": the clause's subject
+            node = node.head
+            continue
         if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ in _WHEN:
             # "X told reporters after meeting Y": the gerund shares the clause's subject
             node = node.head.head
@@ -655,6 +659,9 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     if governor is not None and governor.lemma_.lower() in cues.frames:
         # "claimed responsibility for the attack on X", "a series of strikes on X"
         governor = governor.head if governor.dep_ in {"dobj", "attr"} else None
+    if trigger.relation is RelationType.OPPOSES and _talked_over(anchor, m):
+        # "discussed the Gaza war with Blinken": whom one discusses it with is met, not fought
+        targets = [a for t in _objects_via(anchor, trigger.preps - {"with"}) for a in m.resolve(t)]
     reciprocal = governor is not None and governor.lemma_.lower() in cues.reciprocal_verbs
     if reciprocal and trigger.relation is RelationType.OPPOSES:
         return _traded(anchor, governor, trigger, m)
@@ -750,6 +757,12 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     if not agents or not targets:
         return None
     return Found(tuple(agents), tuple(targets), trigger, 0.8, trigger.mutual)
+
+
+def _talked_over(event: Token, m: Mentions) -> bool:
+    """ "discussed the war with X": an event the object of a verb of meeting."""
+    triggers = m.lexicon.verbs.get(event.head.lemma_.lower(), ())
+    return event.dep_ == "dobj" and any(t.relation is RelationType.MEETS_WITH for t in triggers)
 
 
 def _setting_parties(event: Token, m: Mentions) -> list[str]:
