@@ -78,6 +78,11 @@ def _subject_tokens(verb: Token) -> list[Token]:
     node = verb
     for _ in range(6):
         subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        root = node.head
+        if subjects and node.dep_ == "conj" and root.dep_ == "ROOT" and root.pos_ == "PROPN":
+            # "Qatar, which hosts X, and Egypt have mediated": the parser made the first
+            # subject the root and the verb its conjunct
+            subjects.append(root)
         if node.i != verb.i:
             # "Putin is expected to meet ...": a raised subject counts for the verb below.
             subjects += [c for c in node.children if c.dep_ == "nsubjpass"]
@@ -379,7 +384,7 @@ def _party(m: Mentions, token: Token) -> list[str]:
         for a in m.resolve(c)
         if m.book.type_of(a) is ActorType.PERSON
     ]
-    if named and _part_of_actor(token, m):
+    if named and (_part_of_actor(token, m) or _whose(token)):
         return named
     found = m.resolve(token)
     own = m.ref_at(token)
@@ -394,6 +399,12 @@ def _party(m: Mentions, token: Token) -> list[str]:
     # "delegations led by A and his Taliban counterpart B": the bodies their titles name
     bodies = [link.body for link in m.titles for a in leaders if link.person == a]
     return list(dict.fromkeys(leaders + bodies))
+
+
+def _whose(token: Token) -> bool:
+    """ "The AU, whose chairperson X visited Mekelle": the parser made the relative
+    clause's subject an apposition of the name before it, so the apposition acts."""
+    return any(c.dep_ == "appos" and c.left_edge.lower_ == "whose" for c in token.children)
 
 
 def _delegation_leaders(token: Token, m: Mentions) -> list[str]:
