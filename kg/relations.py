@@ -286,6 +286,8 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         if trigger.relation is RelationType.MEETS_WITH:
             # "sat down with a Russian team headed by Medinsky": he meets them too
             objects += [a for t in targets for a in _delegation_leaders(t, m)]
+            # "X and Y mediated between the two sides": not the two just named, X and Y
+            objects = [a for a in objects if a not in subjects]
         if trigger.relation is RelationType.MEETS_WITH and not objects:
             objects = [a for t in targets if _both_sides(t, m) for a in _counted_parties(m)]
             objects = [a for a in objects if a not in subjects]
@@ -305,6 +307,8 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             # "provided the largest SADC contingent": its own troops, serving in SADC's force
             trigger = _PART_OF
     if trigger.relation is RelationType.MEETS_WITH:
+        if not objects and not trigger.preps:
+            return None  # "Norway, which hosts an institute, and Cuba": hosting no one
         return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=True)
     if (
         not objects
