@@ -96,6 +96,16 @@ pytestmark = pytest.mark.model
             "Khartoum last week and met Burhan, has urged a truce.",
             ("abdel-fattah-al-burhan", "meets_with", "moussa-faki-mahamat"),
         ),
+        # a last name alone, after the full name, is that person; "Ms" is no part of a name
+        (
+            "AU Commission chairperson Mahmoud Ali Youssouf arrived in Juba on Sunday. "
+            "Youssouf met Kiir on Monday.",
+            ("mahmoud-ali-youssouf", "meets_with", "salva-kiir"),
+        ),
+        (
+            "Kenyan envoy Amina Mohamed arrived in Juba on Sunday. Ms Mohamed met Kiir on Monday.",
+            ("salva-kiir", "meets_with", "x-amina-mohamed"),
+        ),
     ],
 )
 def test_meetings2_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -174,6 +184,12 @@ def test_meetings2_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) 
             "The African Union, whose Commission chairperson Moussa Faki Mahamat visited "
             "Khartoum last week and met Burhan, has urged a truce.",
             ("african-union", "meets_with", "abdel-fattah-al-burhan"),
+        ),
+        # a last name two people share names neither
+        (
+            "Kenyan envoy Amina Mohamed and Egyptian envoy Ahmed Mohamed arrived in Juba on "
+            "Sunday. Mohamed met Kiir on Monday.",
+            ("salva-kiir", "meets_with", "x-amina-mohamed"),
         ),
         # a minister the text has named by his name alone is not read as his state
         (
