@@ -191,6 +191,13 @@ def test_meetings2_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) 
             "Sunday. Mohamed met Kiir on Monday.",
             ("salva-kiir", "meets_with", "x-amina-mohamed"),
         ),
+        # welcoming a plan, a proposal or a bid is no visit
+        ("Russia welcomed Trump's peace plan.", ("donald-trump", "meets_with", "russia")),
+        ("Egypt welcomed Hamas's proposal for a truce.", ("egypt", "meets_with", "hamas")),
+        (
+            "The EU welcomed Ukraine's bid for membership.",
+            ("european-union", "meets_with", "ukraine"),
+        ),
         # a minister the text has named by his name alone is not read as his state
         (
             "Lavrov warned the West. The Russian foreign minister later met Wang Yi.",
