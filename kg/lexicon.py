@@ -106,6 +106,7 @@ class Cues:
     addressing: frozenset[str]
     sides: frozenset[str]
     gatherings: frozenset[str]
+    appeals: frozenset[str]
     attended: frozenset[str]
     media: frozenset[str]
 
@@ -258,6 +259,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         addressing=words("addressing", "lemmas"),
         sides=words("guests", "sides"),
         gatherings=words("guests", "gatherings"),
+        appeals=words("guests", "appeals"),
         attended=words("guests", "attended"),
         media=words("media", "names"),
     )

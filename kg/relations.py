@@ -639,6 +639,8 @@ def _event_agents(event: Token, m: Mentions) -> list[str]:
 
 def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Found | None:
     cues = lexicon.cues
+    if trigger.relation is RelationType.MEETS_WITH and _appeal(token, m):
+        return None
     # "a military aid package for Ukraine": the trigger qualifies the noun that takes the
     # arguments.
     anchor = token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" else token
@@ -778,6 +780,15 @@ def _talked_over(event: Token, m: Mentions) -> bool:
     """ "discussed the war with X": an event the object of a verb of meeting."""
     triggers = m.lexicon.verbs.get(event.head.lemma_.lower(), ())
     return event.dep_ == "dobj" and any(t.relation is RelationType.MEETS_WITH for t in triggers)
+
+
+def _appeal(noun: Token, m: Mentions) -> bool:
+    """ "Egypt's call for a meeting with Israel", "a call to end the war": an appeal, not a
+    phone call."""
+    return noun.lower_ in m.lexicon.cues.appeals and any(
+        (c.dep_ == "prep" and c.lower_ == "for") or (c.dep_ in {"acl", "relcl"} and c.tag_ == "VB")
+        for c in noun.children
+    )
 
 
 def _setting_parties(event: Token, m: Mentions) -> list[str]:

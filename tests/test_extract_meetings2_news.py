@@ -198,6 +198,16 @@ def test_meetings2_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) 
             "The EU welcomed Ukraine's bid for membership.",
             ("european-union", "meets_with", "ukraine"),
         ),
+        # an appeal for a meeting is no call; a hope or a readiness to meet is no meeting
+        (
+            "Hamas welcomed Egypt's call for a meeting with Israel.",
+            ("egypt", "meets_with", "hamas"),
+        ),
+        ("Macron hopes to meet Putin soon.", ("emmanuel-macron", "meets_with", "vladimir-putin")),
+        (
+            "Zelenskiy is willing to meet Putin.",
+            ("vladimir-putin", "meets_with", "volodymyr-zelensky"),
+        ),
         # a minister the text has named by his name alone is not read as his state
         (
             "Lavrov warned the West. The Russian foreign minister later met Wang Yi.",
