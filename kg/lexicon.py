@@ -76,6 +76,7 @@ class Cues:
     ends: frozenset[str]
     negators: frozenset[str]
     denials: frozenset[str]
+    cancellations: frozenset[str]
     disputes: frozenset[str]
     disputed: frozenset[str]
     hypothetical: frozenset[str]
@@ -229,6 +230,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         ends=words("wars", "ends"),
         negators=words("polarity", "negators"),
         denials=words("polarity", "denials"),
+        cancellations=words("polarity", "cancellations"),
         disputes=words("polarity", "disputes"),
         disputed=words("polarity", "disputed"),
         hypothetical=words("polarity", "hypothetical"),

@@ -106,6 +106,11 @@ pytestmark = pytest.mark.model
             "Kenyan envoy Amina Mohamed arrived in Juba on Sunday. Ms Mohamed met Kiir on Monday.",
             ("salva-kiir", "meets_with", "x-amina-mohamed"),
         ),
+        # talks suspended had been held
+        (
+            "Talks between Israel and Hamas were suspended after the strike.",
+            ("hamas", "meets_with", "israel"),
+        ),
     ],
 )
 def test_meetings2_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -208,6 +213,12 @@ def test_meetings2_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) 
             "Zelenskiy is willing to meet Putin.",
             ("vladimir-putin", "meets_with", "volodymyr-zelensky"),
         ),
+        # a meeting called off did not happen
+        (
+            "The summit between Putin and Trump in Budapest was called off.",
+            ("donald-trump", "meets_with", "vladimir-putin"),
+        ),
+        ("Talks between Israel and Hamas were postponed.", ("hamas", "meets_with", "israel")),
         # a minister the text has named by his name alone is not read as his state
         (
             "Lavrov warned the West. The Russian foreign minister later met Wang Yi.",
