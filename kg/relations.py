@@ -78,6 +78,7 @@ def _subject_tokens(verb: Token) -> list[Token]:
     node = verb
     for _ in range(6):
         subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        subjects += _headline_subjects(node, subjects)
         root = node.head
         if subjects and node.dep_ == "conj" and root.dep_ == "ROOT" and root.pos_ == "PROPN":
             # "Qatar, which hosts X, and Egypt have mediated": the parser made the first
@@ -115,6 +116,22 @@ def _subject_tokens(verb: Token) -> list[Token]:
             return _objects_via(node, frozenset({"by"}))
         return []
     return []
+
+
+def _headline_subjects(verb: Token, subjects: list[Token]) -> list[Token]:
+    """ "Iran, US hold talks in Oman": a headline's comma stands for "and", and the parser
+    leaves the name before it hanging on the verb, or makes the name after it an
+    apposition ("Russia, Ukraine hold talks"). A headline ends with no stop."""
+    if verb.sent[-1].is_punct:
+        return []
+    before = [c for c in verb.children if c.dep_ == "dep"]
+    after = [c for s in subjects for c in s.children if c.dep_ == "appos"]
+    return [
+        c
+        for c in before + after
+        if c.pos_ == "PROPN"
+        and any(abs(c.i - s.i) == 2 and c.doc[min(c.i, s.i) + 1].text == "," for s in subjects)
+    ]
 
 
 def _passive_voice(verb: Token) -> bool:

@@ -111,6 +111,9 @@ pytestmark = pytest.mark.model
             "Talks between Israel and Hamas were suspended after the strike.",
             ("hamas", "meets_with", "israel"),
         ),
+        # a headline's comma stands for "and"
+        ("Iran, US hold talks in Oman", ("iran", "meets_with", "united-states")),
+        ("Russia, Ukraine hold talks in Istanbul", ("russia", "meets_with", "ukraine")),
     ],
 )
 def test_meetings2_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
@@ -219,6 +222,11 @@ def test_meetings2_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) 
             ("donald-trump", "meets_with", "vladimir-putin"),
         ),
         ("Talks between Israel and Hamas were postponed.", ("hamas", "meets_with", "israel")),
+        # in running text, a name set off by commas describes the one before it
+        (
+            "Hezbollah, Iran's closest ally, held talks with Berri.",
+            ("hezbollah", "meets_with", "iran"),
+        ),
         # a minister the text has named by his name alone is not read as his state
         (
             "Lavrov warned the West. The Russian foreign minister later met Wang Yi.",
