@@ -114,6 +114,20 @@ pytestmark = pytest.mark.model
         # a headline's comma stands for "and"
         ("Iran, US hold talks in Oman", ("iran", "meets_with", "united-states")),
         ("Russia, Ukraine hold talks in Istanbul", ("russia", "meets_with", "ukraine")),
+        # discussions, videoconferences and consultations are meetings
+        (
+            "Erdogan held discussions with Putin in Sochi on Friday.",
+            ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
+        ),
+        ("The discussions between Israel and Hamas stalled.", ("hamas", "meets_with", "israel")),
+        (
+            "Macron held a videoconference with Zelenskiy on Monday.",
+            ("emmanuel-macron", "meets_with", "volodymyr-zelensky"),
+        ),
+        (
+            "Blinken consulted with Saudi Arabia on the ceasefire plan.",
+            ("antony-blinken", "meets_with", "saudi-arabia"),
+        ),
     ],
 )
 def test_meetings2_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
