@@ -128,6 +128,15 @@ pytestmark = pytest.mark.model
             "Blinken consulted with Saudi Arabia on the ceasefire plan.",
             ("antony-blinken", "meets_with", "saudi-arabia"),
         ),
+        # chatting and huddling with someone is meeting him
+        (
+            "Erdogan chatted with Putin on the sidelines of the summit.",
+            ("recep-tayyip-erdogan", "meets_with", "vladimir-putin"),
+        ),
+        (
+            "Macron huddled with Scholz and Starmer in Paris.",
+            ("emmanuel-macron", "meets_with", "keir-starmer"),
+        ),
     ],
 )
 def test_meetings2_in_news_draw_the_edge(text: str, edge: tuple[str, str, str]) -> None:
