@@ -138,6 +138,7 @@ class MentionFinder:
     def _paragraph(self, doc: Doc) -> Mentions:
         spans = list(self._gazetteer(doc))
         spans.extend(self._entities(doc, spans))
+        spans.extend(self._surnames(doc, spans))
         spans = self._acronyms(doc, _filter(spans))
         spans.extend(self._phrases(doc, spans))
         spans = _filter(spans)
@@ -207,6 +208,28 @@ class MentionFinder:
                 actor_type = ActorType(kind) if kind else ActorType.ORGANIZATION
                 actor_id = self.book.new(span.text, actor_type, span.text)
             yield span.start, span.end, "entity", actor_id
+
+    def _surnames(
+        self, doc: Doc, taken: list[tuple[int, int, str, str]]
+    ) -> Iterator[tuple[int, int, str, str]]:
+        """ "Mahmoud Ali Youssouf arrived ... Youssouf met Kiir": a last name standing alone,
+        which the model often leaves untagged, names the one person the article has named
+        so far whose name ends so (none when two do)."""
+        used = {i for s in taken for i in range(s[0], s[1])}
+        people: dict[str, set[str]] = {}
+        for actor in self.book.actors.values():
+            words = normalize(actor.label).split()
+            if actor.type is ActorType.PERSON and len(words) > 1:
+                people.setdefault(words[-1], set()).add(actor.id)
+        titles = title_words(self.lexicon.cues) | _HONORIFICS
+        for token in doc:
+            found = people.get(normalize(token.text), set())
+            if token.i in used or token.pos_ != "PROPN" or len(found) != 1:
+                continue
+            named = [c for c in token.children if c.dep_ == "compound"]
+            if token.dep_ == "compound" or any(c.lower_ not in titles for c in named):
+                continue  # part of a longer name: "Ali Youssouf Hassan"
+            yield token.i, token.i + 1, "entity", next(iter(found))
 
     def _acronyms(
         self, doc: Doc, spans: list[tuple[int, int, str, str]]
@@ -432,9 +455,13 @@ def _demonym_refers(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+# Forms of address before a surname: "Mr Araghchi", "Ms Mohamed"
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."})
+
+
 def _trim(span: Span) -> Span | None:
     tokens = [t for t in span if not (t.is_punct and t.text not in {"-", "'"})]
-    while tokens and tokens[0].lower_ in {"the", "'s", "’s"}:
+    while tokens and (tokens[0].lower_ in {"the", "'s", "’s"} or tokens[0].lower_ in _HONORIFICS):
         tokens.pop(0)
     while tokens and tokens[-1].lower_ in {"'s", "’s", "-"}:
         tokens.pop()

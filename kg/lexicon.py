@@ -31,6 +31,7 @@ class Trigger:
     marked_by: frozenset[str] = frozenset()  # ... or only with one of these words below it
     gathers: bool = False  # the objects meet one another too ("X hosted A and B")
     particle: str = ""  # the verb counts only with this particle ("forced out X")
+    bare: bool = False  # no predicate after the object ("called Y", not "called Y a Z")
 
 
 @lru_cache(maxsize=8)
@@ -75,6 +76,7 @@ class Cues:
     ends: frozenset[str]
     negators: frozenset[str]
     denials: frozenset[str]
+    cancellations: frozenset[str]
     disputes: frozenset[str]
     disputed: frozenset[str]
     hypothetical: frozenset[str]
@@ -104,6 +106,9 @@ class Cues:
     serving_verbs: frozenset[str]
     addressing: frozenset[str]
     sides: frozenset[str]
+    gatherings: frozenset[str]
+    appeals: frozenset[str]
+    attended: frozenset[str]
     media: frozenset[str]
 
     @property
@@ -160,6 +165,7 @@ def _trigger(table: dict[str, object], where: str) -> Trigger:
         marked_by=frozenset(marked_by),
         gathers=bool(table.get("gathers", False)),
         particle=str(table.get("particle", "")).lower(),
+        bare=bool(table.get("bare", False)),
     )
 
 
@@ -224,6 +230,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         ends=words("wars", "ends"),
         negators=words("polarity", "negators"),
         denials=words("polarity", "denials"),
+        cancellations=words("polarity", "cancellations"),
         disputes=words("polarity", "disputes"),
         disputed=words("polarity", "disputed"),
         hypothetical=words("polarity", "hypothetical"),
@@ -253,6 +260,9 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         serving_verbs=words("serving", "verbs"),
         addressing=words("addressing", "lemmas"),
         sides=words("guests", "sides"),
+        gatherings=words("guests", "gatherings"),
+        appeals=words("guests", "appeals"),
+        attended=words("guests", "attended"),
         media=words("media", "names"),
     )
 

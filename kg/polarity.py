@@ -69,6 +69,8 @@ def polarity(trigger: Token, cues: Cues) -> Polarity:
                 "nor",
             }:
                 return Polarity.NEGATIVE
+    if trigger.dep_ == "nsubjpass" and _verb_phrase(trigger.head) & cues.cancellations:
+        return Polarity.NEGATIVE  # "Putin's meeting with Trump was called off"
     # "failing to align with its sanctions on Russia": an event someone owns has
     # happened; only the verb that takes it can deny it ("denied its support for X")
     owned = trigger.pos_ == "NOUN" and any(c.dep_ == "poss" for c in trigger.children)

@@ -55,6 +55,9 @@ _LEADS_POSSESSIONS = {
 # Prepositions that make a meeting the setting of a clause: "restored ties after talks"
 _SETTINGS = frozenset({"after", "at", "in", "following", "through"})
 
+# What a verb says its object is: "called Hamas a movement", "called the strike illegal"
+_PREDICATES = frozenset({"oprd", "ccomp", "xcomp", "attr", "acomp"})
+
 # Prepositions of time before a gerund: "after meeting Y", "before visiting Moscow"
 _WHEN = frozenset({"after", "before", "since", "while", "upon", "during"})
 
@@ -75,6 +78,12 @@ def _subject_tokens(verb: Token) -> list[Token]:
     node = verb
     for _ in range(6):
         subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        subjects += _headline_subjects(node, subjects)
+        root = node.head
+        if subjects and node.dep_ == "conj" and root.dep_ == "ROOT" and root.pos_ == "PROPN":
+            # "Qatar, which hosts X, and Egypt have mediated": the parser made the first
+            # subject the root and the verb its conjunct
+            subjects.append(root)
         if node.i != verb.i:
             # "Putin is expected to meet ...": a raised subject counts for the verb below.
             subjects += [c for c in node.children if c.dep_ == "nsubjpass"]
@@ -85,13 +94,19 @@ def _subject_tokens(verb: Token) -> list[Token]:
             controllers = [c for c in node.head.children if c.dep_ in {"dobj", "dative"}]
             if controllers:
                 return controllers
+        if node.tag_ == "VBG" and (
+            node.dep_ in {"acl", "relcl"} or (node.dep_ == "advcl" and node.head.pos_ == "PROPN")
+        ):  # "Blinken, speaking after talks": the parser may hang the clause on the name
+            return [node.head]
         if node.dep_ in {"xcomp", "conj", "acomp"} or (
             node.dep_ == "advcl" and _non_finite(node)
         ):  # "acomp": "Putin is due to meet ...", the copula's subject
             node = node.head
             continue
-        if node.dep_ in {"acl", "relcl"} and node.tag_ == "VBG":
-            return [node.head]
+        if node.dep_ == "prep" and node.tag_ == "VBG":
+            # "Following talks with X, Y said": the clause's subject
+            node = node.head
+            continue
         if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ in _WHEN:
             # "X told reporters after meeting Y": the gerund shares the clause's subject
             node = node.head.head
@@ -101,6 +116,22 @@ def _subject_tokens(verb: Token) -> list[Token]:
             return _objects_via(node, frozenset({"by"}))
         return []
     return []
+
+
+def _headline_subjects(verb: Token, subjects: list[Token]) -> list[Token]:
+    """ "Iran, US hold talks in Oman": a headline's comma stands for "and", and the parser
+    leaves the name before it hanging on the verb, or makes the name after it an
+    apposition ("Russia, Ukraine hold talks"). A headline ends with no stop."""
+    if verb.sent[-1].is_punct:
+        return []
+    before = [c for c in verb.children if c.dep_ == "dep"]
+    after = [c for s in subjects for c in s.children if c.dep_ == "appos"]
+    return [
+        c
+        for c in before + after
+        if c.pos_ == "PROPN"
+        and any(abs(c.i - s.i) == 2 and c.doc[min(c.i, s.i) + 1].text == "," for s in subjects)
+    ]
 
 
 def _passive_voice(verb: Token) -> bool:
@@ -154,6 +185,8 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         return None  # "the bloc was formed by X": the active form only
     if trigger.marked_by and not _marked(token, trigger.marked_by):
         return None  # "designated Hamas a terrorist group", not "designated him envoy"
+    if trigger.bare and any(c.dep_ in _PREDICATES for c in token.children):
+        return None  # "Putin called Erdogan", not "Erdogan called Hamas a liberation movement"
     if trigger.particle and not any(
         c.dep_ in {"prt", "prep"} and c.lower_ == trigger.particle for c in token.children
     ):
@@ -270,6 +303,8 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         if trigger.relation is RelationType.MEETS_WITH:
             # "sat down with a Russian team headed by Medinsky": he meets them too
             objects += [a for t in targets for a in _delegation_leaders(t, m)]
+            # "X and Y mediated between the two sides": not the two just named, X and Y
+            objects = [a for a in objects if a not in subjects]
         if trigger.relation is RelationType.MEETS_WITH and not objects:
             objects = [a for t in targets if _both_sides(t, m) for a in _counted_parties(m)]
             objects = [a for a in objects if a not in subjects]
@@ -289,6 +324,8 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             # "provided the largest SADC contingent": its own troops, serving in SADC's force
             trigger = _PART_OF
     if trigger.relation is RelationType.MEETS_WITH:
+        if not objects and not trigger.preps:
+            return None  # "Norway, which hosts an institute, and Cuba": hosting no one
         return Found(tuple(subjects), tuple(objects), trigger, confidence, mutual=True)
     if (
         not objects
@@ -368,7 +405,7 @@ def _party(m: Mentions, token: Token) -> list[str]:
         for a in m.resolve(c)
         if m.book.type_of(a) is ActorType.PERSON
     ]
-    if named and _part_of_actor(token, m):
+    if named and (_part_of_actor(token, m) or _whose(token)):
         return named
     found = m.resolve(token)
     own = m.ref_at(token)
@@ -383,6 +420,12 @@ def _party(m: Mentions, token: Token) -> list[str]:
     # "delegations led by A and his Taliban counterpart B": the bodies their titles name
     bodies = [link.body for link in m.titles for a in leaders if link.person == a]
     return list(dict.fromkeys(leaders + bodies))
+
+
+def _whose(token: Token) -> bool:
+    """ "The AU, whose chairperson X visited Mekelle": the parser made the relative
+    clause's subject an apposition of the name before it, so the apposition acts."""
+    return any(c.dep_ == "appos" and c.left_edge.lower_ == "whose" for c in token.children)
 
 
 def _delegation_leaders(token: Token, m: Mentions) -> list[str]:
@@ -613,6 +656,8 @@ def _event_agents(event: Token, m: Mentions) -> list[str]:
 
 def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Found | None:
     cues = lexicon.cues
+    if trigger.relation is RelationType.MEETS_WITH and _appeal(token, m):
+        return None
     # "a military aid package for Ukraine": the trigger qualifies the noun that takes the
     # arguments.
     anchor = token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" else token
@@ -648,6 +693,9 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     if governor is not None and governor.lemma_.lower() in cues.frames:
         # "claimed responsibility for the attack on X", "a series of strikes on X"
         governor = governor.head if governor.dep_ in {"dobj", "attr"} else None
+    if trigger.relation is RelationType.OPPOSES and _talked_over(anchor, m):
+        # "discussed the Gaza war with Blinken": whom one discusses it with is met, not fought
+        targets = [a for t in _objects_via(anchor, trigger.preps - {"with"}) for a in m.resolve(t)]
     reciprocal = governor is not None and governor.lemma_.lower() in cues.reciprocal_verbs
     if reciprocal and trigger.relation is RelationType.OPPOSES:
         return _traded(anchor, governor, trigger, m)
@@ -724,6 +772,9 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     between = _between(anchor)
     if trigger.mutual and between:
         return Found(tuple(a for t in between for a in m.resolve(t)), (), trigger, 0.8, True)
+    gathered = _gathered(anchor, m) if not agents and not targets else []
+    if trigger.relation is RelationType.MEETS_WITH and len(set(gathered)) > 1:
+        return Found(tuple(gathered), (), trigger, 0.75, True)
     if trigger.relation is RelationType.MEETS_WITH and not agents and not targets:
         agents = _setting_parties(anchor, m)
     if trigger.mutual and agents and not targets:
@@ -742,6 +793,21 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     return Found(tuple(agents), tuple(targets), trigger, 0.8, trigger.mutual)
 
 
+def _talked_over(event: Token, m: Mentions) -> bool:
+    """ "discussed the war with X": an event the object of a verb of meeting."""
+    triggers = m.lexicon.verbs.get(event.head.lemma_.lower(), ())
+    return event.dep_ == "dobj" and any(t.relation is RelationType.MEETS_WITH for t in triggers)
+
+
+def _appeal(noun: Token, m: Mentions) -> bool:
+    """ "Egypt's call for a meeting with Israel", "a call to end the war": an appeal, not a
+    phone call."""
+    return noun.lower_ in m.lexicon.cues.appeals and any(
+        (c.dep_ == "prep" and c.lower_ == "for") or (c.dep_ in {"acl", "relcl"} and c.tag_ == "VB")
+        for c in noun.children
+    )
+
+
 def _setting_parties(event: Token, m: Mentions) -> list[str]:
     """ "Sudan and South Sudan restored ties after talks in Nairobi": a meeting that names
     no party of its own, as the setting of a clause, is held by the clause's subjects."""
@@ -751,12 +817,43 @@ def _setting_parties(event: Token, m: Mentions) -> list[str]:
 
 
 def _between(event: Token) -> list[Token]:
-    """The sides "between" names for an event noun; "convened a meeting last month between
-    X and Y": the parser hangs it on the verb, after the noun, but it is the noun's."""
-    own = _objects_via(event, frozenset({"between"}))
+    """The sides "between" (or "among", "involving") names for an event noun; "convened a
+    meeting last month between X and Y": the parser hangs it on the verb, after the noun,
+    but it is the noun's."""
+    own = _objects_via(event, frozenset({"between", "among", "amongst"}))
+    own += [
+        o
+        for c in event.children
+        if c.lower_ == "involving"
+        for o in c.children
+        if o.dep_ in {"dobj", "pobj"}
+    ]
     if own or event.dep_ != "dobj":
         return own
     return [t for t in _objects_via(event.head, frozenset({"between"})) if t.i > event.i]
+
+
+def _gathered(event: Token, m: Mentions) -> list[str]:
+    """ "a summit of Russia, Iran and Turkey": the actors a gathering's "of" names are its
+    parties (the caller asks for two or more: "a meeting of the Arab League" is one body's)."""
+    if event.lemma_.lower() not in m.lexicon.cues.gatherings:
+        return []
+    return [a for t in _objects_via(event, frozenset({"of"})) for a in m.resolve(t)]
+
+
+def _attended(verb: Token, m: Mentions) -> Found | None:
+    """ "a summit attended by A and B", "the talks were attended by A and B": those who
+    attend one meeting meet one another, and whom the meeting names."""
+    if verb.lemma_.lower() not in m.lexicon.cues.attended or verb.tag_ != "VBN":
+        return None
+    events = [verb.head] if verb.dep_ == "acl" else []
+    events += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    events = [e for e in events if _meeting_noun(e, m)]
+    guests = [a for t in _objects_via(verb, frozenset({"by"})) for a in _party(m, t)]
+    guests += [a for e in events for a in _meeting_parties(e, m)]
+    if not events or len(set(guests)) < 2:
+        return None
+    return Found(tuple(dict.fromkeys(guests)), (), _MEETS, 0.7, mutual=True)
 
 
 def _hostile(verb: Token, m: Mentions) -> bool:
@@ -1522,6 +1619,7 @@ def _found(token: Token, m: Mentions, lexicon: Lexicon, word_actor) -> Iterator[
         arrival = _arrival(token, m)
         found += [_visit(arrival), _fellow_guests(arrival, m)]
         found.append(_hosted(token, m))
+        found.append(_attended(token, m))
         found.append(_addressed(token, m))
         found.append(_counterparts(token, m))
         found.append(_delegates(token, m))

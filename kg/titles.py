@@ -38,6 +38,7 @@ _SUBORDINATE = {"deputy", "vice", "assistant", "under", "associate", "vice-presi
 _COUNTERPART = "counterpart"
 _SPEAKER = "speaker"
 _UNITS = {ActorType.ARMED_GROUP, ActorType.ORGANIZATION}
+_STATES = {ActorType.STATE, ActorType.GOVERNMENT}
 _DESCRIBED = {"mission", "force"}
 _HEADS = {"chief", "head", "commander", "leader", "boss", "chairman", "director"}
 _RANKS = {"commander"}
@@ -245,8 +246,29 @@ def resolve_unnamed_titles(doc: Doc, mentions: Mentions, gazetteer: Gazetteer) -
         ]
         if len(set(holders)) == 1 or (bodies and holders):
             ref = Ref(holders[-1], token.i, token.i + 1, "pronoun")
-            mentions.refs.append(ref)
-            mentions.by_token[token.i] = ref
+        elif bodies and not _nationals(bodies, offices, mentions, gazetteer):
+            # "Qatar's emir met Hamas leaders": a ruler the article names no one of his
+            # state who might be him acts for the state
+            ref = Ref(bodies[0], token.i, token.i + 1, "pronoun")
+        else:
+            continue
+        mentions.refs.append(ref)
+        mentions.by_token[token.i] = ref
+
+
+def _nationals(
+    bodies: list[str], offices: list[TitleLink], mentions: Mentions, gazetteer: Gazetteer
+) -> bool:
+    """Whether a body is not a state, or the article has named a person of it (who the
+    title may mean: "Lavrov ... the Russian foreign minister")."""
+    book = mentions.book
+    if any(book.type_of(b) not in _STATES for b in bodies):
+        return True
+    people = [a for a, actor in book.actors.items() if actor.type is ActorType.PERSON]
+    homes = {p: {gazetteer.country_of(p), gazetteer.home_of(p)} for p in people}
+    for link in offices:
+        homes.setdefault(link.person, set()).add(link.body)
+    return any(set(bodies) & home for home in homes.values())
 
 
 def _unnamed(token: Token, mentions: Mentions) -> bool:
@@ -258,7 +280,10 @@ def _unnamed(token: Token, mentions: Mentions) -> bool:
         token.i not in mentions.by_token
         and token.pos_ in {"NOUN", "PROPN"}
         and token.dep_ != "appos"  # "X, the head of Y": the titles read it
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in lefts)
+        and any(
+            (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ == "PROPN")
+            for c in lefts
+        )  # "the Iranian president", "Egypt's president"
         and not any(c.lower_ in mentions.lexicon.cues.former for c in lefts)
         and not any(c.dep_ == "appos" for c in token.children)
         and not (token.i + 1 < len(doc) and token.i + 1 in mentions.by_token)
