@@ -53,6 +53,7 @@ class Cues:
     located: frozenset[str]
     speak_for: frozenset[str]
     located_qualifiers: frozenset[str]
+    regions: frozenset[str]
     held: frozenset[str]
     operated: frozenset[str]
     partitive_heads: frozenset[str]
@@ -202,6 +203,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         located=words("metonymy", "located"),
         speak_for=words("metonymy", "speak_for"),
         located_qualifiers=words("metonymy", "located_qualifiers"),
+        regions=words("metonymy", "regions"),
         held=words("metonymy", "held"),
         operated=words("metonymy", "operated"),
         partitive_heads=words("partitive", "heads"),

@@ -238,7 +238,9 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         if trigger.objects:
             # "cut ties with X", "suspended trade with X": the verb means it only with
             # such an object
-            direct = [d for d in direct if d.lemma_.lower() in trigger.objects]
+            # ("sent hundreds of troops", "pledged $2 billion in aid": or what it counts)
+            counted = [o for d in direct for o in _objects_via(d, frozenset({"of", "in"}))]
+            direct = [d for d in direct + counted if d.lemma_.lower() in trigger.objects]
             if not direct:
                 return None
             if trigger.relation is RelationType.OPPOSES:
@@ -260,6 +262,9 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
                 for s in c.children
                 if s.dep_ == "nsubj"
             ]
+        if trigger.relation is RelationType.BACKS:
+            # "sent troops to southern Lebanon": a region of a state is a place, not a side
+            targets = [t for t in targets if not _region(t, m)]
         if trigger.relation is RelationType.MEETS_WITH:
             # "Erbil, which hosts U.S. troops": stationed forces are not met
             targets = [t for t in targets if t.lower_ not in m.lexicon.cues.not_parties]
@@ -757,6 +762,11 @@ def _between(event: Token) -> list[Token]:
     if own or event.dep_ != "dobj":
         return own
     return [t for t in _objects_via(event.head, frozenset({"between"})) if t.i > event.i]
+
+
+def _region(place: Token, m: Mentions) -> bool:
+    """ "southern Lebanon", "the occupied West Bank": part of a land, named as a place."""
+    return any(c.dep_ == "amod" and c.lower_ in m.lexicon.cues.regions for c in place.children)
 
 
 def _hostile(verb: Token, m: Mentions) -> bool:
