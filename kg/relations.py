@@ -240,6 +240,13 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             # such an object
             # ("sent hundreds of troops", "pledged $2 billion in aid": or what it counts)
             counted = [o for d in direct for o in _objects_via(d, frozenset({"of", "in"}))]
+            # ("the truce with Hezbollah, which Israel violated": the noun the clause is on,
+            # which the parser may take for the name before it)
+            if token.dep_ == "relcl" and any(d.lower_ in {"which", "that"} for d in direct):
+                antecedent = token.head
+                counted.append(antecedent)
+                if antecedent.dep_ == "pobj":
+                    counted.append(antecedent.head.head)
             direct = [d for d in direct + counted if d.lemma_.lower() in trigger.objects]
             if not direct:
                 return None
