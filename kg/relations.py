@@ -279,6 +279,10 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         # a force no name owns acts for is the one acted on
         whose = Mentions.resolve if trigger.relation is RelationType.MEETS_WITH else _side
         objects = [a for t in targets for a in whose(m, t)]
+        if trigger.relation is RelationType.OPPOSES:
+            # "Wagner fought alongside Malian troops against the jihadists": whatever the
+            # target's description resolved to, the fighters do not fight their own side
+            objects = [a for a in objects if a not in subjects]
         if trigger.relation is RelationType.MEETS_WITH:
             # "sat down with a Russian team headed by Medinsky": he meets them too
             objects += [a for t in targets for a in _delegation_leaders(t, m)]
@@ -305,7 +309,7 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     if (
         not objects
         and len(set(subjects)) > 1
-        and (trigger.mutual or _reciprocal(token) or _contested(token, m))
+        and (trigger.mutual or (trigger.direct and _reciprocal(token)) or _contested(token, m))
     ):
         # "the three juntas pledged to defend each other": each acts on every other
         return Found(tuple(subjects), (), trigger, confidence, mutual=True)
