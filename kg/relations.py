@@ -517,11 +517,12 @@ def _attack_agents(verb: Token, m: Mentions) -> list[str]:
 
 def _described_attack_agents(verb: Token, m: Mentions) -> list[str]:
     """ "Israel's offensive, which killed Nasrallah", "HTS led the offensive that toppled
-    Assad": a relative clause on an attack noun tells the attack's deed, done by whoever
-    carried the attack out."""
-    if verb.dep_ != "relcl" or not any(
+    Assad", "strikes targeting Hezbollah": a relative clause or a participle on an attack
+    noun tells the attack's deed, done by whoever carried the attack out."""
+    relative = verb.dep_ == "relcl" and any(
         c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children
-    ):
+    )
+    if not relative and (verb.dep_ != "acl" or verb.tag_ != "VBG"):
         return []
     event = verb.head
     if event.dep_ == "npadvmod" or (event.dep_ == "pobj" and event.head.dep_ == "prep"):
