@@ -251,8 +251,10 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             if not direct:
                 return None
             if trigger.relation is RelationType.OPPOSES:
-                # "revoked the TPLF's registration": whose it was
-                targets += [c for d in direct for c in d.children if c.dep_ == "poss"]
+                # "revoked the TPLF's registration", "expelled the French ambassador":
+                # whose it was
+                owners = {"poss", "amod", "compound"}
+                targets += [c for d in direct for c in d.children if c.dep_ in owners]
         if trigger.preps:
             # "fired a barrage of rockets at U.S. forces": the target hangs off the object.
             # "buys much of its weaponry from Israel": or off the noun a partitive names
