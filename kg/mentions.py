@@ -346,7 +346,10 @@ class Mentions:
         if not places and token.dep_ == "dobj":
             # "attacked a military base in Syria": the parser may hang the place on the verb
             places = [
-                o for p in token.head.children if p.lower_ == "in" and p.i > token.i for o in p.children
+                o
+                for p in token.head.children
+                if p.lower_ == "in" and p.i > token.i
+                for o in p.children
             ]
         # "in northeast Nigeria's Borno state": the region's state
         places += [c for o in places for c in o.children if c.dep_ == "poss"]
