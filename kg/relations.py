@@ -155,9 +155,10 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     if trigger.marked_by and not _marked(token, trigger.marked_by):
         return None  # "designated Hamas a terrorist group", not "designated him envoy"
     if trigger.particle and not any(
-        c.dep_ in {"prt", "prep"} and c.lower_ == trigger.particle for c in token.children
+        c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == trigger.particle for c in token.children
     ):
-        # "forced out the governor", "drove the army out of the town", not "forced talks"
+        # "forced out the governor", "drove the army out of the town", "pushed the rebels
+        # back", not "forced talks"
         return None
     if passive:
         subjects = [a for t in agents for a in m.resolve(t)]

@@ -86,6 +86,19 @@ pytestmark = pytest.mark.model
             "Haitian police traded fire with the gunmen in a shootout with Viv Ansanm.",
             ("viv-ansanm", "opposes", "haiti"),
         ),
+        # repulsions, ground won from someone, places held by someone
+        (
+            "Ukrainian forces pushed Russian troops back across the river.",
+            ("ukraine", "opposes", "russia"),
+        ),
+        (
+            "The Sudanese army regained control of Khartoum from the RSF.",
+            ("saf", "opposes", "rsf"),
+        ),
+        (
+            "Myanmar's military has been bombing villages held by the Arakan Army.",
+            ("myanmar-junta", "opposes", "arakan-army"),
+        ),
         # a broken truce, also told in a relative clause on it
         (
             "The Houthis violated the truce with Saudi Arabia.",
@@ -186,6 +199,8 @@ def test_conflict_wording_gives_the_edge(text: str, edge: tuple[str, str, str]) 
         # sending is not backing without forces or supplies
         ("Russia sent a delegation to Turkey for talks.", ("russia", "backs", "turkey")),
         ("Iran sent a letter to the United Nations.", ("iran", "backs", "united-nations")),
+        # pushing back against words, or a date, is no attack
+        ("Russia pushed back against Western criticism.", ("russia", "opposes", "united-states")),
         # an appeal is no edge of its own
         (
             "The United States called on Israel to halt its strikes.",
