@@ -70,6 +70,8 @@ class Cues:
     event_claims: frozenset[str]
     accusations: frozenset[str]
     helpers: frozenset[str]
+    answers: frozenset[str]
+    answer_preps: frozenset[str]
     wars: frozenset[str]
     war_spans: frozenset[str]
     war_stakes: frozenset[str]
@@ -220,6 +222,8 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         event_claims=words("event_claims", "lemmas"),
         accusations=words("accusations", "lemmas"),
         helpers=words("helpers", "lemmas"),
+        answers=words("answers", "lemmas"),
+        answer_preps=words("answers", "preps"),
         wars=words("wars", "lemmas"),
         war_spans=words("wars", "spans"),
         war_stakes=words("wars", "stakes"),

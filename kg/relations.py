@@ -294,7 +294,9 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             objects = [a for a in objects if a not in subjects]
         if token.lemma_.lower() in m.lexicon.cues.event_objects:
             # "condemned the Israeli strikes", "repelled an attack by the RSF"
-            objects += [a for d in direct for a in _event_agents(d, m)]
+            # ("retaliated against Ukraine's drone attacks": or through its preposition)
+            answered = direct + [t for t in targets if _hostile_event(t, m)]
+            objects += [a for d in answered for a in _event_agents(d, m)]
             if not objects:  # "condemned the raids": the attack the text has reported
                 objects += [
                     a
@@ -625,10 +627,12 @@ def _event_agents(event: Token, m: Mentions) -> list[str]:
     """Who carries out an event noun: "the Israeli strikes", "an attack by the RSF"."""
     if event.lemma_.lower() not in m.lexicon.nouns and event.lower_ not in m.lexicon.nouns:
         return []
-    modifiers = [c for c in event.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+    by = [a for t in _objects_via(event, frozenset({"by"})) for a in m.resolve(t)]
+    # ("Nasrallah's killing by Israel": with an agent named, the owner is the one hit)
+    kinds = {"amod", "compound", "nmod"} if by else {"amod", "compound", "nmod", "poss"}
+    modifiers = [c for c in event.children if c.dep_ in kinds]
     modifiers += [p for t in modifiers for p in _hyphened(t, m)]
-    found = [a for t in modifiers for a in m.resolve(t)]
-    return found + [a for t in _objects_via(event, frozenset({"by"})) for a in m.resolve(t)]
+    return [a for t in modifiers for a in m.resolve(t)] + by
 
 
 def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Found | None:
@@ -656,7 +660,7 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
         c for c in anchor.children if c.dep_ == "acl" and c.lemma_.lower() in cues.event_claims
     ]
     agents += [a for c in claims for t in _objects_via(c, frozenset({"by"})) for a in m.resolve(t)]
-    targets = [a for t in _objects_via(anchor, trigger.preps) for a in m.resolve(t)]
+    targets = _aimed_at(anchor, trigger, m)
     if not targets and not trigger.mutual:
         # "an attack by X on Y": the parser hangs the target on the attacker
         targets = [a for b in by for t in _objects_via(b, trigger.preps) for a in m.resolve(t)]
@@ -762,6 +766,20 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
     return Found(tuple(agents), tuple(targets), trigger, 0.8, trigger.mutual)
 
 
+def _aimed_at(event: Token, trigger: Trigger, m: Mentions) -> list[str]:
+    """Whom an event noun's prepositions name; for a blow answering another ("in
+    retaliation for Israel's strike"), whoever carried out the attack answered."""
+    cues = m.lexicon.cues
+    answering = event.lemma_.lower() in cues.answers
+    found = []
+    for aimed in _objects_via(event, trigger.preps):
+        if not answering or aimed.head.lower_ not in cues.answer_preps:
+            found += m.resolve(aimed)
+        elif _hostile_event(aimed, m):
+            found += _event_agents(aimed, m)
+    return found
+
+
 def _setting_parties(event: Token, m: Mentions) -> list[str]:
     """ "Sudan and South Sudan restored ties after talks in Nairobi": a meeting that names
     no party of its own, as the setting of a clause, is held by the clause's subjects."""
@@ -782,6 +800,12 @@ def _between(event: Token) -> list[Token]:
 def _region(place: Token, m: Mentions) -> bool:
     """ "southern Lebanon", "the occupied West Bank": part of a land, named as a place."""
     return any(c.dep_ == "amod" and c.lower_ in m.lexicon.cues.regions for c in place.children)
+
+
+def _hostile_event(noun: Token, m: Mentions) -> bool:
+    """An event noun the lexicon reads as opposing someone ("strike", "aggression")."""
+    triggers = m.lexicon.nouns.get(noun.lemma_.lower(), ())
+    return any(t.relation is RelationType.OPPOSES for t in triggers)
 
 
 def _hostile(verb: Token, m: Mentions) -> bool:

@@ -99,6 +99,12 @@ pytestmark = pytest.mark.model
             "Myanmar's military has been bombing villages held by the Arakan Army.",
             ("myanmar-junta", "opposes", "arakan-army"),
         ),
+        # a blow answering another falls on whoever carried that out
+        (
+            "Iran fired the missiles in retaliation for Israel's strike on its embassy.",
+            ("iran", "opposes", "israel"),
+        ),
+        ("Russia retaliated against Ukraine's drone attacks.", ("russia", "opposes", "ukraine")),
         # a broken truce, also told in a relative clause on it
         (
             "The Houthis violated the truce with Saudi Arabia.",
@@ -201,6 +207,13 @@ def test_conflict_wording_gives_the_edge(text: str, edge: tuple[str, str, str]) 
         ("Iran sent a letter to the United Nations.", ("iran", "backs", "united-nations")),
         # pushing back against words, or a date, is no attack
         ("Russia pushed back against Western criticism.", ("russia", "opposes", "united-states")),
+        # revenge for a person is not revenge on that person
+        ("Iran vowed revenge for Nasrallah.", ("iran", "opposes", "hassan-nasrallah")),
+        # with the killer named, the owner of a killing is the one killed
+        (
+            "Hezbollah condemned Nasrallah's assassination by Israel.",
+            ("hezbollah", "opposes", "hassan-nasrallah"),
+        ),
         # an appeal is no edge of its own
         (
             "The United States called on Israel to halt its strikes.",
