@@ -157,6 +157,16 @@ pytestmark = pytest.mark.model
             "Pakistan has long accused Kabul of harbouring the Pakistani Taliban.",
             ("taliban", "backs", "ttp"),
         ),
+        # weight thrown behind a side, fighting for it, supplying it
+        ("Turkey threw its weight behind the Syrian rebels.", ("turkey", "backs", "syrian-rebels")),
+        (
+            "North Korea has sent thousands of soldiers to fight for Russia.",
+            ("north-korea", "backs", "russia"),
+        ),
+        ("Russia is Myanmar's main arms supplier.", ("russia", "backs", "myanmar-junta")),
+        # assets frozen are their owner's
+        ("Ukraine froze Russian assets.", ("ukraine", "opposes", "russia")),
+        ("The EU froze the assets of Hamas leaders.", ("european-union", "opposes", "hamas")),
         # backers named by a participle, an apposition or a role
         ("The M23, backed by Rwanda, seized Goma in January.", ("rwanda", "backs", "m23")),
         (
