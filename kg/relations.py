@@ -138,6 +138,15 @@ def _objects_via(word: Token, preps: frozenset[str]) -> list[Token]:
 
 def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     agents = _objects_via(token, frozenset({"by"}))
+    if not agents and _passive_voice(token):
+        # "Hamas was designated a terrorist group by the EU": the parser may hang the
+        # agent on the verb's object
+        agents = [
+            a
+            for d in token.children
+            if d.dep_ == "dobj"
+            for a in _objects_via(d, frozenset({"by"}))
+        ]
     passive = (
         _passive_voice(token)
         or (token.dep_ == "acl" and token.tag_ == "VBN")

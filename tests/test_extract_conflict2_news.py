@@ -164,6 +164,11 @@ pytestmark = pytest.mark.model
             ("north-korea", "backs", "russia"),
         ),
         ("Russia is Myanmar's main arms supplier.", ("russia", "backs", "myanmar-junta")),
+        # a designation in the passive (the parser hangs the agent on the object)
+        (
+            "The Houthis were designated a terrorist organisation by Washington in January.",
+            ("united-states", "opposes", "houthis"),
+        ),
         # assets frozen are their owner's
         ("Ukraine froze Russian assets.", ("ukraine", "opposes", "russia")),
         ("The EU froze the assets of Hamas leaders.", ("european-union", "opposes", "hamas")),
