@@ -70,6 +70,7 @@ class Cues:
     event_claims: frozenset[str]
     accusations: frozenset[str]
     helpers: frozenset[str]
+    partnering: frozenset[str]
     answers: frozenset[str]
     answer_preps: frozenset[str]
     wars: frozenset[str]
@@ -222,6 +223,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         event_claims=words("event_claims", "lemmas"),
         accusations=words("accusations", "lemmas"),
         helpers=words("helpers", "lemmas"),
+        partnering=words("helpers", "partnering"),
         answers=words("answers", "lemmas"),
         answer_preps=words("answers", "preps"),
         wars=words("wars", "lemmas"),

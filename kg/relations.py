@@ -103,6 +103,19 @@ def _subject_tokens(verb: Token) -> list[Token]:
     return []
 
 
+def _partners(verb: Token, m: Mentions) -> list[str]:
+    """ "US troops work with the SDF to fight IS", "joined forces with X to attack Y": whom
+    the subject works with for the purpose the clause names acts too."""
+    head = verb.head
+    purpose = verb.dep_ in {"advcl", "xcomp"} and _non_finite(verb)
+    if not purpose or head.lemma_.lower() not in m.lexicon.cues.partnering:
+        return []
+    # ("joined forces with Chad": or on the verb's object)
+    held = [head, *(c for c in head.children if c.dep_ == "dobj")]
+    withs = frozenset({"with", "alongside"})
+    return [a for w in held for t in _objects_via(w, withs) for a in _side(m, t)]
+
+
 def _passive_voice(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
@@ -212,6 +225,8 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             subjects += [
                 a for t in _objects_via(token, frozenset({"alongside"})) for a in _side(m, t)
             ]
+        if subjects and trigger.relation in {RelationType.OPPOSES, RelationType.BACKS}:
+            subjects += _partners(token, m)
         if not subjects:
             # "the U.S.-led coalition fighting IS": a body named only by who leads it
             subjects = [a for t in _subject_tokens(token) for a in _leaders_of(t, m)]

@@ -169,6 +169,12 @@ pytestmark = pytest.mark.model
             "The Houthis were designated a terrorist organisation by Washington in January.",
             ("united-states", "opposes", "houthis"),
         ),
+        # whom one works or joins forces with for an attack attacks too
+        ("Niger joined forces with Chad to attack Boko Haram.", ("chad", "opposes", "boko-haram")),
+        (
+            "French troops worked with Malian soldiers to hunt down ISGS fighters.",
+            ("mali", "opposes", "is-sahel"),
+        ),
         # assets frozen are their owner's
         ("Ukraine froze Russian assets.", ("ukraine", "opposes", "russia")),
         ("The EU froze the assets of Hamas leaders.", ("european-union", "opposes", "hamas")),
