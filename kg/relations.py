@@ -185,6 +185,9 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     if passive:
         subjects = [a for t in agents for a in m.resolve(t)]
         if not subjects and trigger.relation is RelationType.OPPOSES:
+            # "killed by Israeli air strikes": whoever carried out the attack
+            subjects = [a for t in agents if _hostile_event(t, m) for a in _event_agents(t, m)]
+        if not subjects and trigger.relation is RelationType.OPPOSES:
             subjects = _attack_agents(token, m)
         patients = [c for c in token.children if c.dep_ == "nsubjpass"] or _shared_subject(token)
         if not patients and token.dep_ in {"acl", "relcl"}:

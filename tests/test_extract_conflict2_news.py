@@ -175,6 +175,21 @@ pytestmark = pytest.mark.model
             "French troops worked with Malian soldiers to hunt down ISGS fighters.",
             ("mali", "opposes", "is-sahel"),
         ),
+        # killed by an attack: whoever carried it out
+        (
+            "Two Hezbollah commanders were killed by Israeli air strikes.",
+            ("israel", "opposes", "hezbollah"),
+        ),
+        ("Three Malian soldiers were killed by a JNIM ambush.", ("jnim", "opposes", "mali")),
+        # declared terrorists, besieged
+        (
+            "Bahrain declared Hezbollah a terrorist organisation.",
+            ("bahrain", "opposes", "hezbollah"),
+        ),
+        (
+            "The Rapid Support Forces have laid siege to the army's base.",
+            ("rsf", "opposes", "saf"),
+        ),
         # assets frozen are their owner's
         ("Ukraine froze Russian assets.", ("ukraine", "opposes", "russia")),
         ("The EU froze the assets of Hamas leaders.", ("european-union", "opposes", "hamas")),
@@ -235,6 +250,8 @@ def test_conflict_wording_gives_the_edge(text: str, edge: tuple[str, str, str]) 
             "Hezbollah condemned Nasrallah's assassination by Israel.",
             ("hezbollah", "opposes", "hassan-nasrallah"),
         ),
+        # declaring an emergency is no designation
+        ("Egypt declared a state of emergency in Sinai.", ("egypt", "opposes", "egypt")),
         # an appeal is no edge of its own
         (
             "The United States called on Israel to halt its strikes.",
