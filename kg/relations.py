@@ -397,7 +397,8 @@ def _side(m: Mentions, token: Token) -> list[str]:
     if found or not _part_of_actor(token, m):
         return found
     cues = m.lexicon.cues
-    loyal = [c for c in token.children if c.dep_ == "amod" and c.lower_ in cues.loyal]
+    # ("fighters allied with the RSF": the parser may read the adjective as a participle)
+    loyal = [c for c in token.children if c.dep_ in {"amod", "acl"} and c.lower_ in cues.loyal]
     owners = [t for c in loyal for t in _objects_via(c, frozenset({"to", "with"}))]
     if token.lower_ in cues.actor_words or token.lemma_.lower() in cues.partitive_heads:
         # "the administration of X", "a commander of X", not "any deployment of X"

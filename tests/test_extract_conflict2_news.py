@@ -105,6 +105,11 @@ pytestmark = pytest.mark.model
             ("iran", "opposes", "israel"),
         ),
         ("Russia retaliated against Ukraine's drone attacks.", ("russia", "opposes", "ukraine")),
+        # a force named by whom it is allied or aligned with acts for them
+        (
+            "Fighters allied with the RSF attacked the army in El Obeid.",
+            ("rsf", "opposes", "saf"),
+        ),
         # a broken truce, also told in a relative clause on it
         (
             "The Houthis violated the truce with Saudi Arabia.",
