@@ -180,6 +180,11 @@ pytestmark = pytest.mark.model
             "French troops worked with Malian soldiers to hunt down ISGS fighters.",
             ("mali", "opposes", "is-sahel"),
         ),
+        # destruction
+        (
+            "Ukrainian drones destroyed a Russian warship in the Black Sea.",
+            ("ukraine", "opposes", "russia"),
+        ),
         # killed by an attack: whoever carried it out
         (
             "Two Hezbollah commanders were killed by Israeli air strikes.",
