@@ -162,6 +162,9 @@ pytestmark = pytest.mark.model
             "Pakistan has long accused Kabul of harbouring the Pakistani Taliban.",
             ("taliban", "backs", "ttp"),
         ),
+        # coming to someone's aid, defending them
+        ("Russia came to the aid of Assad in 2015.", ("russia", "backs", "assad")),
+        ("NATO's defence of Poland is guaranteed.", ("nato", "backs", "poland")),
         # weight thrown behind a side, fighting for it, supplying it
         ("Turkey threw its weight behind the Syrian rebels.", ("turkey", "backs", "syrian-rebels")),
         (
