@@ -162,6 +162,13 @@ pytestmark = pytest.mark.model
             "Pakistan has long accused Kabul of harbouring the Pakistani Taliban.",
             ("taliban", "backs", "ttp"),
         ),
+        # nominal forms: a blockade of a side, the arming or training of one
+        (
+            "The Saudi-led blockade of the Houthis has choked Yemen's ports.",
+            ("saudi-arabia", "opposes", "houthis"),
+        ),
+        ("Iran's arming of Hezbollah worries Israel.", ("iran", "backs", "hezbollah")),
+        ("France's training of Malian troops ended in 2022.", ("france", "backs", "mali")),
         # coming to someone's aid, defending them
         ("Russia came to the aid of Assad in 2015.", ("russia", "backs", "assad")),
         ("NATO's defence of Poland is guaranteed.", ("nato", "backs", "poland")),
@@ -265,6 +272,8 @@ def test_conflict_wording_gives_the_edge(text: str, edge: tuple[str, str, str]) 
         ),
         # declaring something of a group that is not terrorism is no designation
         ("Qatar declared Hamas a partner in the talks.", ("qatar", "opposes", "hamas")),
+        # halting supplies is no support
+        ("Russia halted gas supplies to Moldova.", ("russia", "backs", "moldova")),
         # an appeal is no edge of its own
         (
             "The United States called on Israel to halt its strikes.",
