@@ -71,6 +71,7 @@ class Cues:
     accusations: frozenset[str]
     helpers: frozenset[str]
     partnering: frozenset[str]
+    mutual_roles: frozenset[str]
     answers: frozenset[str]
     answer_preps: frozenset[str]
     wars: frozenset[str]
@@ -224,6 +225,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         accusations=words("accusations", "lemmas"),
         helpers=words("helpers", "lemmas"),
         partnering=words("helpers", "partnering"),
+        mutual_roles=words("loyal", "mutual_roles"),
         answers=words("answers", "lemmas"),
         answer_preps=words("answers", "preps"),
         wars=words("wars", "lemmas"),

@@ -1076,6 +1076,9 @@ def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     preps = _MEMBER_PREPS if membership else _ROLE_PREPS  # "contingents within AUSSOM"
     others += [a for t in _objects_via(token, preps) for a in m.resolve(t)]
     others = [a for a in others if a not in holders]
+    if not others and len(set(holders)) > 1 and token.lemma_.lower() in m.lexicon.cues.mutual_roles:
+        # "Russia and Iran are close allies", "India and Pakistan are bitter rivals"
+        return Found(tuple(holders), (), trigger, 0.75, mutual=True)
     if not holders or not others:
         return None
     if trigger.reverse or _state_and_its_ally(token, holders, others, m):

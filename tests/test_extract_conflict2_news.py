@@ -213,6 +213,9 @@ pytestmark = pytest.mark.model
         # assets frozen are their owner's
         ("Ukraine froze Russian assets.", ("ukraine", "opposes", "russia")),
         ("The EU froze the assets of Hamas leaders.", ("european-union", "opposes", "hamas")),
+        # sides named together as allies or rivals: each to each
+        ("Russia and Iran are close allies.", ("iran", "backs", "russia")),
+        ("India and Pakistan are bitter rivals.", ("pakistan", "opposes", "india")),
         # backers named by a participle, an apposition or a role
         ("The M23, backed by Rwanda, seized Goma in January.", ("rwanda", "backs", "m23")),
         (
@@ -274,6 +277,8 @@ def test_conflict_wording_gives_the_edge(text: str, edge: tuple[str, str, str]) 
         ("Qatar declared Hamas a partner in the talks.", ("qatar", "opposes", "hamas")),
         # halting supplies is no support
         ("Russia halted gas supplies to Moldova.", ("russia", "backs", "moldova")),
+        # trading partners are not allies
+        ("China and Russia are major trading partners.", ("china", "backs", "russia")),
         # an appeal is no edge of its own
         (
             "The United States called on Israel to halt its strikes.",
