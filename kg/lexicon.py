@@ -54,6 +54,7 @@ class Cues:
     located: frozenset[str]
     speak_for: frozenset[str]
     located_qualifiers: frozenset[str]
+    regions: frozenset[str]
     held: frozenset[str]
     operated: frozenset[str]
     partitive_heads: frozenset[str]
@@ -70,6 +71,10 @@ class Cues:
     event_claims: frozenset[str]
     accusations: frozenset[str]
     helpers: frozenset[str]
+    partnering: frozenset[str]
+    mutual_roles: frozenset[str]
+    answers: frozenset[str]
+    answer_preps: frozenset[str]
     wars: frozenset[str]
     war_spans: frozenset[str]
     war_stakes: frozenset[str]
@@ -208,6 +213,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         located=words("metonymy", "located"),
         speak_for=words("metonymy", "speak_for"),
         located_qualifiers=words("metonymy", "located_qualifiers"),
+        regions=words("metonymy", "regions"),
         held=words("metonymy", "held"),
         operated=words("metonymy", "operated"),
         partitive_heads=words("partitive", "heads"),
@@ -224,6 +230,10 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         event_claims=words("event_claims", "lemmas"),
         accusations=words("accusations", "lemmas"),
         helpers=words("helpers", "lemmas"),
+        partnering=words("helpers", "partnering"),
+        mutual_roles=words("loyal", "mutual_roles"),
+        answers=words("answers", "lemmas"),
+        answer_preps=words("answers", "preps"),
         wars=words("wars", "lemmas"),
         war_spans=words("wars", "spans"),
         war_stakes=words("wars", "stakes"),

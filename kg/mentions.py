@@ -343,10 +343,20 @@ class Mentions:
         ):
             return []
         places = [o for p in token.children if p.lower_ == "in" for o in p.children]
+        if not places and token.dep_ == "dobj":
+            # "attacked a military base in Syria": the parser may hang the place on the verb
+            places = [
+                o
+                for p in token.head.children
+                if p.lower_ == "in" and p.i > token.i
+                for o in p.children
+            ]
         # "in northeast Nigeria's Borno state": the region's state
         places += [c for o in places for c in o.children if c.dep_ == "poss"]
         states = [a for o in places for a in self.resolve(o, depth=depth + 1)]
-        return [a for a in states if self.book.type_of(a) is ActorType.STATE]
+        # (a state the gazetteer keeps as its government: "an air base in Syria")
+        kinds = {ActorType.STATE, ActorType.GOVERNMENT}
+        return [a for a in states if self.book.type_of(a) in kinds]
 
     def _holders(self, token: Token, depth: int) -> list[str]:
         """ "government-held areas", "Hezbollah-controlled villages": a place stands for

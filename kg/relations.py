@@ -134,6 +134,19 @@ def _headline_subjects(verb: Token, subjects: list[Token]) -> list[Token]:
     ]
 
 
+def _partners(verb: Token, m: Mentions) -> list[str]:
+    """ "US troops work with the SDF to fight IS", "joined forces with X to attack Y": whom
+    the subject works with for the purpose the clause names acts too."""
+    head = verb.head
+    purpose = verb.dep_ in {"advcl", "xcomp"} and _non_finite(verb)
+    if not purpose or head.lemma_.lower() not in m.lexicon.cues.partnering:
+        return []
+    # ("joined forces with Chad": or on the verb's object)
+    held = [head, *(c for c in head.children if c.dep_ == "dobj")]
+    withs = frozenset({"with", "alongside"})
+    return [a for w in held for t in _objects_via(w, withs) for a in _side(m, t)]
+
+
 def _passive_voice(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
@@ -169,6 +182,15 @@ def _objects_via(word: Token, preps: frozenset[str]) -> list[Token]:
 
 def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     agents = _objects_via(token, frozenset({"by"}))
+    if not agents and _passive_voice(token):
+        # "Hamas was designated a terrorist group by the EU": the parser may hang the
+        # agent on the verb's object
+        agents = [
+            a
+            for d in token.children
+            if d.dep_ == "dobj"
+            for a in _objects_via(d, frozenset({"by"}))
+        ]
     passive = (
         _passive_voice(token)
         or (token.dep_ == "acl" and token.tag_ == "VBN")
@@ -188,12 +210,16 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     if trigger.bare and any(c.dep_ in _PREDICATES for c in token.children):
         return None  # "Putin called Erdogan", not "Erdogan called Hamas a liberation movement"
     if trigger.particle and not any(
-        c.dep_ in {"prt", "prep"} and c.lower_ == trigger.particle for c in token.children
+        c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == trigger.particle for c in token.children
     ):
-        # "forced out the governor", "drove the army out of the town", not "forced talks"
+        # "forced out the governor", "drove the army out of the town", "pushed the rebels
+        # back", not "forced talks"
         return None
     if passive:
         subjects = [a for t in agents for a in m.resolve(t)]
+        if not subjects and trigger.relation is RelationType.OPPOSES:
+            # "killed by Israeli air strikes": whoever carried out the attack
+            subjects = [a for t in agents if _hostile_event(t, m) for a in _event_agents(t, m)]
         if not subjects and trigger.relation is RelationType.OPPOSES:
             subjects = _attack_agents(token, m)
         patients = [c for c in token.children if c.dep_ == "nsubjpass"] or _shared_subject(token)
@@ -235,6 +261,8 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             subjects += [
                 a for t in _objects_via(token, frozenset({"alongside"})) for a in _side(m, t)
             ]
+        if subjects and trigger.relation in {RelationType.OPPOSES, RelationType.BACKS}:
+            subjects += _partners(token, m)
         if not subjects:
             # "the U.S.-led coalition fighting IS": a body named only by who leads it
             subjects = [a for t in _subject_tokens(token) for a in _leaders_of(t, m)]
@@ -271,12 +299,23 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         if trigger.objects:
             # "cut ties with X", "suspended trade with X": the verb means it only with
             # such an object
-            direct = [d for d in direct if d.lemma_.lower() in trigger.objects]
+            # ("sent hundreds of troops", "pledged $2 billion in aid": or what it counts)
+            counted = [o for d in direct for o in _objects_via(d, frozenset({"of", "in"}))]
+            # ("the truce with Hezbollah, which Israel violated": the noun the clause is on,
+            # which the parser may take for the name before it)
+            if token.dep_ == "relcl" and any(d.lower_ in {"which", "that"} for d in direct):
+                antecedent = token.head
+                counted.append(antecedent)
+                if antecedent.dep_ == "pobj":
+                    counted.append(antecedent.head.head)
+            direct = [d for d in direct + counted if d.lemma_.lower() in trigger.objects]
             if not direct:
                 return None
             if trigger.relation is RelationType.OPPOSES:
-                # "revoked the TPLF's registration": whose it was
-                targets += [c for d in direct for c in d.children if c.dep_ == "poss"]
+                # "revoked the TPLF's registration", "expelled the French ambassador":
+                # whose it was
+                owners = {"poss", "amod", "compound"}
+                targets += [c for d in direct for c in d.children if c.dep_ in owners]
         if trigger.preps:
             # "fired a barrage of rockets at U.S. forces": the target hangs off the object.
             # "buys much of its weaponry from Israel": or off the noun a partitive names
@@ -293,6 +332,9 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
                 for s in c.children
                 if s.dep_ == "nsubj"
             ]
+        if trigger.relation is RelationType.BACKS:
+            # "sent troops to southern Lebanon": a region of a state is a place, not a side
+            targets = [t for t in targets if not _region(t, m)]
         if trigger.relation is RelationType.MEETS_WITH:
             # "Erbil, which hosts U.S. troops": stationed forces are not met
             targets = [t for t in targets if t.lower_ not in m.lexicon.cues.not_parties]
@@ -300,6 +342,10 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
         # a force no name owns acts for is the one acted on
         whose = Mentions.resolve if trigger.relation is RelationType.MEETS_WITH else _side
         objects = [a for t in targets for a in whose(m, t)]
+        if trigger.relation is RelationType.OPPOSES:
+            # "Wagner fought alongside Malian troops against the jihadists": whatever the
+            # target's description resolved to, the fighters do not fight their own side
+            objects = [a for a in objects if a not in subjects]
         if trigger.relation is RelationType.MEETS_WITH:
             # "sat down with a Russian team headed by Medinsky": he meets them too
             objects += [a for t in targets for a in _delegation_leaders(t, m)]
@@ -310,7 +356,9 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
             objects = [a for a in objects if a not in subjects]
         if token.lemma_.lower() in m.lexicon.cues.event_objects:
             # "condemned the Israeli strikes", "repelled an attack by the RSF"
-            objects += [a for d in direct for a in _event_agents(d, m)]
+            # ("retaliated against Ukraine's drone attacks": or through its preposition)
+            answered = direct + [t for t in targets if _hostile_event(t, m)]
+            objects += [a for d in answered for a in _event_agents(d, m)]
             if not objects:  # "condemned the raids": the attack the text has reported
                 objects += [
                     a
@@ -330,7 +378,7 @@ def _verb(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     if (
         not objects
         and len(set(subjects)) > 1
-        and (trigger.mutual or _reciprocal(token) or _contested(token, m))
+        and (trigger.mutual or (trigger.direct and _reciprocal(token)) or _contested(token, m))
     ):
         # "the three juntas pledged to defend each other": each acts on every other
         return Found(tuple(subjects), (), trigger, confidence, mutual=True)
@@ -386,7 +434,8 @@ def _side(m: Mentions, token: Token) -> list[str]:
     if found or not _part_of_actor(token, m):
         return found
     cues = m.lexicon.cues
-    loyal = [c for c in token.children if c.dep_ == "amod" and c.lower_ in cues.loyal]
+    # ("fighters allied with the RSF": the parser may read the adjective as a participle)
+    loyal = [c for c in token.children if c.dep_ in {"amod", "acl"} and c.lower_ in cues.loyal]
     owners = [t for c in loyal for t in _objects_via(c, frozenset({"to", "with"}))]
     if token.lower_ in cues.actor_words or token.lemma_.lower() in cues.partitive_heads:
         # "the administration of X", "a commander of X", not "any deployment of X"
@@ -544,11 +593,12 @@ def _attack_agents(verb: Token, m: Mentions) -> list[str]:
 
 def _described_attack_agents(verb: Token, m: Mentions) -> list[str]:
     """ "Israel's offensive, which killed Nasrallah", "HTS led the offensive that toppled
-    Assad": a relative clause on an attack noun tells the attack's deed, done by whoever
-    carried the attack out."""
-    if verb.dep_ != "relcl" or not any(
+    Assad", "strikes targeting Hezbollah": a relative clause or a participle on an attack
+    noun tells the attack's deed, done by whoever carried the attack out."""
+    relative = verb.dep_ == "relcl" and any(
         c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children
-    ):
+    )
+    if not relative and (verb.dep_ != "acl" or verb.tag_ != "VBG"):
         return []
     event = verb.head
     if event.dep_ == "npadvmod" or (event.dep_ == "pobj" and event.head.dep_ == "prep"):
@@ -648,10 +698,12 @@ def _event_agents(event: Token, m: Mentions) -> list[str]:
     """Who carries out an event noun: "the Israeli strikes", "an attack by the RSF"."""
     if event.lemma_.lower() not in m.lexicon.nouns and event.lower_ not in m.lexicon.nouns:
         return []
-    modifiers = [c for c in event.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+    by = [a for t in _objects_via(event, frozenset({"by"})) for a in m.resolve(t)]
+    # ("Nasrallah's killing by Israel": with an agent named, the owner is the one hit)
+    kinds = {"amod", "compound", "nmod"} if by else {"amod", "compound", "nmod", "poss"}
+    modifiers = [c for c in event.children if c.dep_ in kinds]
     modifiers += [p for t in modifiers for p in _hyphened(t, m)]
-    found = [a for t in modifiers for a in m.resolve(t)]
-    return found + [a for t in _objects_via(event, frozenset({"by"})) for a in m.resolve(t)]
+    return [a for t in modifiers for a in m.resolve(t)] + by
 
 
 def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Found | None:
@@ -681,7 +733,7 @@ def _noun(token: Token, trigger: Trigger, m: Mentions, lexicon: Lexicon) -> Foun
         c for c in anchor.children if c.dep_ == "acl" and c.lemma_.lower() in cues.event_claims
     ]
     agents += [a for c in claims for t in _objects_via(c, frozenset({"by"})) for a in m.resolve(t)]
-    targets = [a for t in _objects_via(anchor, trigger.preps) for a in m.resolve(t)]
+    targets = _aimed_at(anchor, trigger, m)
     if not targets and not trigger.mutual:
         # "an attack by X on Y": the parser hangs the target on the attacker
         targets = [a for b in by for t in _objects_via(b, trigger.preps) for a in m.resolve(t)]
@@ -808,6 +860,20 @@ def _appeal(noun: Token, m: Mentions) -> bool:
     )
 
 
+def _aimed_at(event: Token, trigger: Trigger, m: Mentions) -> list[str]:
+    """Whom an event noun's prepositions name; for a blow answering another ("in
+    retaliation for Israel's strike"), whoever carried out the attack answered."""
+    cues = m.lexicon.cues
+    answering = event.lemma_.lower() in cues.answers
+    found = []
+    for aimed in _objects_via(event, trigger.preps):
+        if not answering or aimed.head.lower_ not in cues.answer_preps:
+            found += m.resolve(aimed)
+        elif _hostile_event(aimed, m):
+            found += _event_agents(aimed, m)
+    return found
+
+
 def _setting_parties(event: Token, m: Mentions) -> list[str]:
     """ "Sudan and South Sudan restored ties after talks in Nairobi": a meeting that names
     no party of its own, as the setting of a clause, is held by the clause's subjects."""
@@ -854,6 +920,17 @@ def _attended(verb: Token, m: Mentions) -> Found | None:
     if not events or len(set(guests)) < 2:
         return None
     return Found(tuple(dict.fromkeys(guests)), (), _MEETS, 0.7, mutual=True)
+
+
+def _region(place: Token, m: Mentions) -> bool:
+    """ "southern Lebanon", "the occupied West Bank": part of a land, named as a place."""
+    return any(c.dep_ == "amod" and c.lower_ in m.lexicon.cues.regions for c in place.children)
+
+
+def _hostile_event(noun: Token, m: Mentions) -> bool:
+    """An event noun the lexicon reads as opposing someone ("strike", "aggression")."""
+    triggers = m.lexicon.nouns.get(noun.lemma_.lower(), ())
+    return any(t.relation is RelationType.OPPOSES for t in triggers)
 
 
 def _hostile(verb: Token, m: Mentions) -> bool:
@@ -1096,6 +1173,9 @@ def _role(token: Token, trigger: Trigger, m: Mentions) -> Found | None:
     preps = _MEMBER_PREPS if membership else _ROLE_PREPS  # "contingents within AUSSOM"
     others += [a for t in _objects_via(token, preps) for a in m.resolve(t)]
     others = [a for a in others if a not in holders]
+    if not others and len(set(holders)) > 1 and token.lemma_.lower() in m.lexicon.cues.mutual_roles:
+        # "Russia and Iran are close allies", "India and Pakistan are bitter rivals"
+        return Found(tuple(holders), (), trigger, 0.75, mutual=True)
     if not holders or not others:
         return None
     if trigger.reverse or _state_and_its_ally(token, holders, others, m):
