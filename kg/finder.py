@@ -140,7 +140,7 @@ class MentionFinder:
         spans.extend(self._entities(doc, spans))
         spans = self._acronyms(doc, _filter(spans))
         spans.extend(self._phrases(doc, spans))
-        spans = _filter(spans)
+        spans = self._acronyms(doc, _filter(spans))  # "the Free Officers Front (FOF)"
         refs = [Ref(actor_id, start, end, kind) for start, end, kind, actor_id in spans]
         mentions = Mentions(doc, refs, [], self.book, self.lexicon)
         resolve_references(doc, mentions, self.context)
@@ -217,7 +217,7 @@ class MentionFinder:
             word = _bracketed(doc, end)
             if (
                 word is not None
-                and kind in {"name", "entity"}
+                and kind in {"name", "entity", "phrase"}
                 and self.book.type_of(actor_id) is not ActorType.PERSON
                 and _abbreviates(word, doc[start:end])
             ):

@@ -176,11 +176,22 @@ def _spellings(alias: str) -> set[str]:
     return forms
 
 
-def _relational(alias: str, lexicon: Lexicon) -> bool:
+def _relational(alias: str, lexicon: Lexicon, gazetteer: Gazetteer) -> bool:
     """An alias that states a relation ("Iran-backed Hezbollah", "Lebanon's Hezbollah")
-    is left to the relation patterns, so the relation is not swallowed into a name."""
+    is left to the relation patterns, so the relation is not swallowed into a name; a
+    possessive that is no actor's name is part of the name ("New People's Army")."""
     words = re.split(r"[\s\-–]+", alias.lower())
-    return "'s" in alias.lower() or any(w in lexicon.compounds for w in words[1:])
+    return _possessed_by_actor(alias, gazetteer) or any(w in lexicon.compounds for w in words[1:])
+
+
+def _possessed_by_actor(alias: str, gazetteer: Gazetteer) -> bool:
+    """ "Lebanon's Hezbollah", "Suu Kyi's party": the words before a possessive end with
+    another name of the gazetteer."""
+    for owner in re.findall(r"^(.*?)['’]s\b", alias):
+        words = owner.split()
+        if any(gazetteer.by_name(" ".join(words[i:])) for i in range(len(words))):
+            return True
+    return False
 
 
 def build_matchers(nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> Matchers:
@@ -191,7 +202,7 @@ def build_matchers(nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> Mat
     """
     forms: dict[str, set[str]] = {"name": set(), "demonym": set(), "generic": set()}
     for entry in gazetteer:
-        forms["name"].update(a for a in entry.actor.aliases if not _relational(a, lexicon))
+        forms["name"].update(a for a in entry.actor.aliases if not _relational(a, lexicon, gazetteer))
         forms["demonym"].update(entry.demonyms)
         forms["generic"].update(entry.generic)
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
