@@ -8,6 +8,7 @@ description meant once ("his group" = HTS) it keeps meaning in the article.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -414,6 +415,10 @@ def _last_of_kind(token: Token, mentions: Mentions, context: Context) -> str | N
     if token.lower_ in cues.home_state:
         return _home_state(token, mentions, context)
     sent = _sent(token, mentions)
+    named = [r.actor_id for c in token.lefts for t in c.subtree if (r := mentions.ref_at(t))]
+    alike = _named_alike(token, mentions, context, besides=[*named, *sent])
+    if alike:
+        return alike[0] if len(alike) == 1 else None
     if token.lower_ in cues.attackers:
         states = {ActorType.STATE, ActorType.GOVERNMENT}
         for _, attackers, _ in reversed(book.attacks):
@@ -421,10 +426,38 @@ def _last_of_kind(token: Token, mentions: Mentions, context: Context) -> str | N
             if armed:
                 return armed[0]
         return context.last({ActorType.ARMED_GROUP}, subject_first=True, besides=sent)
-    named = [r.actor_id for c in token.lefts for t in c.subtree if (r := mentions.ref_at(t))]
     # "the Al Qaeda-affiliated group" is not Al Qaeda
     kind = {ActorType(cues.actor_words[token.lower_])}
     return context.last(kind, subject_first=True, besides=[*named, *sent])
+
+
+def _named_alike(
+    token: Token, mentions: Mentions, context: Context, *, besides: Iterable[str]
+) -> list[str]:
+    """ "the force" after "the United Nations Interim Force in Lebanon": the bodies named
+    lately whose own name holds the word; where there are two, the word is left open. A
+    state's names are not read ("Israeli Air Force" is a unit of Israel, no force of its own)."""
+    word = token.lower_
+    if word not in mentions.lexicon.cues.name_heads:
+        return []
+    book = mentions.book
+    excluded = set(besides)
+    found = {
+        actor_id
+        for actor_id, _, _ in context.recent
+        if actor_id not in excluded
+        and book.type_of(actor_id) is not ActorType.STATE
+        and any(
+            word in _name_words(n)
+            for n in (*book.actors[actor_id].aliases, *book.surfaces.get(actor_id, ()))
+        )
+    }
+    return sorted(found)
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words, lower case and split at hyphens ("Kenya-led mission")."""
+    return re.split(r"[\s\-–]+", name.lower())
 
 
 def _sent(token: Token, mentions: Mentions) -> list[str]:

@@ -20,6 +20,7 @@ from .mentions import (
     Matchers,
     Mentions,
     Ref,
+    apposed,
     country_votes,
     gazetteer_spans,
     is_acronym,
@@ -238,6 +239,8 @@ class MentionFinder:
                 continue
             if token.dep_ == "compound" and token.head.lower_ in cues.actor_words:
                 continue
+            if any(c.i in names for c in apposed(token)):
+                continue  # "the United Nations peacekeeping force, UNIFIL,": the name says which
             named = self._named_head(token, names)
             if named is not None:
                 yield named

@@ -62,6 +62,7 @@ class Cues:
     raids: frozenset[str]
     raided_in: frozenset[str]
     home_state: frozenset[str]
+    name_heads: frozenset[str]
     light_verbs: frozenset[str]
     reciprocal_verbs: frozenset[str]
     frames: frozenset[str]
@@ -211,6 +212,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         raids=words("raids", "lemmas"),
         raided_in=words("raids", "places"),
         home_state=words("coref", "home_state"),
+        name_heads=words("coref", "name_heads"),
         light_verbs=words("light_verbs", "lemmas"),
         reciprocal_verbs=words("light_verbs", "reciprocal"),
         frames=words("frames", "nouns"),

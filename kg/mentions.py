@@ -29,6 +29,7 @@ __all__ = [
     "Mentions",
     "Ref",
     "TitleLink",
+    "apposed",
     "build_matchers",
     "is_acronym",
 ]
@@ -202,7 +203,8 @@ def build_matchers(nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> Mat
     """
     forms: dict[str, set[str]] = {"name": set(), "demonym": set(), "generic": set()}
     for entry in gazetteer:
-        forms["name"].update(a for a in entry.actor.aliases if not _relational(a, lexicon, gazetteer))
+        names = (a for a in entry.actor.aliases if not _relational(a, lexicon, gazetteer))
+        forms["name"].update(names)
         forms["demonym"].update(entry.demonyms)
         forms["generic"].update(entry.generic)
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -271,6 +273,15 @@ class Mentions:
         cues = self.lexicon.cues
         lemma = token.lemma_.lower()
         modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+        if token.lower_ in cues.actor_words:
+            # "the United Nations peacekeeping force in Lebanon, UNIFIL,": the body's name
+            named = [
+                a
+                for a in self._apposed_names(token)
+                if self.book.type_of(a) is not ActorType.PERSON
+            ]
+            if named:
+                return named
         if lemma in cues.metonymy_heads or token.lower_ in cues.metonymy_heads:
             named = [
                 a
@@ -342,6 +353,10 @@ class Mentions:
             if named is not None:
                 return [named]
         return self._likened(token, depth)
+
+    def _apposed_names(self, token: Token) -> list[str]:
+        """The actors named outright in apposition to ``token``."""
+        return [r.actor_id for c in apposed(token) if (r := self.ref_at(c))]
 
     def _located(self, token: Token, modifiers: list[Token], depth: int) -> list[str]:
         """ "overran a military base in northern Burkina Faso": a state's own post, named
@@ -436,6 +451,13 @@ class Mentions:
         if token.dep_ == "poss" and token.head.lower_ in self.lexicon.cues.metonymy_heads:
             return self.book.led_by.get(ref.actor_id, ref.actor_id)
         return ref.actor_id
+
+
+def apposed(token: Token) -> list[Token]:
+    """The appositions of a noun, with those the parser hung on the place after it: in
+    "the African Union force in Somalia, AUSSOM," the name is the force's, not Somalia's."""
+    places = [o for p in token.children if p.lower_ == "in" for o in p.children]
+    return [c for t in (token, *places) for c in t.children if c.dep_ == "appos"]
 
 
 def _slashed(token: Token) -> list[Token]:
