@@ -9,6 +9,7 @@ description meant once ("his group" = HTS) it keeps meaning in the article.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -37,11 +38,13 @@ class Context:
 
     focus: str | None
     recent: list[tuple[str, ActorType, str]] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
     descriptions: dict[str, str] = field(default_factory=dict)
     named_together: list[tuple[str, ...]] = field(default_factory=list)
 
     def remember(self, actor_id: str, actor_type: ActorType, role: str) -> None:
         self.recent.append((actor_id, actor_type, role))
+        self.counts[actor_id] += 1
         del self.recent[:-40]
 
     def speak_for(self, links: Iterable[TitleLink], book: ActorBook) -> None:
@@ -150,6 +153,7 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
         if not found:
             continue
         new = Ref(found[0], token.i, token.i + 1, "pronoun")
+        ctx.counts[found[0]] += 1
         mentions.refs.append(new)
         mentions.by_token[token.i] = new
         if len(found) > 1:
@@ -381,9 +385,17 @@ def _description(token: Token, mentions: Mentions, context: Context) -> str | No
         moved = bare and not own and latest is not None and _displaced(target, latest, ctx)
         if target is None or moved:
             target = latest
+        if target is None and bare and _unnamed_side(token, mentions.lexicon.cues):
+            target = mentions.book.new(token.lower_, ActorType.ARMED_GROUP, token.text)
     if target is not None:
         ctx.descriptions[description] = target
     return target
+
+
+def _unnamed_side(token: Token, cues: Cues) -> bool:
+    """ "backed the rebels" with no rebel group named lately: the rebels are an actor of
+    their own, as the text leaves them."""
+    return token.tag_ == "NNS" and cues.actor_words.get(token.lower_) == "armed_group"
 
 
 def _displaced(meant: str, latest: str, context: Context) -> bool:
@@ -428,7 +440,24 @@ def _last_of_kind(token: Token, mentions: Mentions, context: Context) -> str | N
         return context.last({ActorType.ARMED_GROUP}, subject_first=True, besides=sent)
     # "the Al Qaeda-affiliated group" is not Al Qaeda
     kind = {ActorType(cues.actor_words[token.lower_])}
-    return context.last(kind, subject_first=True, besides=[*named, *sent])
+    besides = [*named, *sent]
+    return _salient(context.last(kind, subject_first=True, besides=besides), kind, book, context)
+
+
+def _salient(
+    found: str | None, kinds: set[ActorType], book: ActorBook, context: Context
+) -> str | None:
+    """A description points back a few mentions, or else at the one actor of its kind
+    the article keeps naming ("the group" in an article about Hezbollah), not at one
+    named once in passing paragraphs ago."""
+    if found is None or any(a == found for a, _, _ in context.recent[-8:]):
+        return found
+    ranked = sorted(
+        ((n, a) for a, n in context.counts.items() if book.type_of(a) in kinds), reverse=True
+    )
+    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
 
 
 def _named_alike(

@@ -91,3 +91,29 @@ def test_a_body_named_in_apposition_acts_for_the_description(
     found = edges(text)
     assert edge in found
     assert not_edge not in found
+
+
+_BETWEEN = (
+    "Egypt, Saudi Arabia and the United Arab Emirates met in Riyadh on Monday. Turkey and "
+    "Iraq also held talks with Iran on trade. Oman and Kuwait sent envoys to Baghdad. "
+)
+
+
+def test_rebels_far_from_the_one_group_named_in_passing_are_an_actor_of_their_own() -> None:
+    found = edges(
+        "Jordan said the Islamic State group was regrouping in the desert. "
+        + _BETWEEN
+        + "Qatar had for years backed the rebels who fought to topple Bashar al-Assad."
+    )
+    assert ("qatar", "backs", "x-rebels") in found
+    assert ("qatar", "backs", "islamic-state") not in found
+    assert ("islamic-state", "opposes", "assad") not in found
+
+
+def test_the_group_far_back_is_the_group_the_article_keeps_naming() -> None:
+    found = edges(
+        "Hezbollah fired rockets at Israel on Monday. Hezbollah said it would keep fighting. "
+        + _BETWEEN
+        + "Qatar has long funded the group."
+    )
+    assert ("qatar", "backs", "hezbollah") in found
