@@ -73,8 +73,7 @@ def test_a_description_two_bodies_share_points_at_neither() -> None:
     ("text", "edge", "not_edge"),
     [
         (
-            "The African Union force in Somalia, AUSSOM, launched an offensive against "
-            "al-Shabaab.",
+            "The African Union force in Somalia, AUSSOM, launched an offensive against al-Shabaab.",
             ("aussom", "opposes", "al-shabaab"),
             ("african-union", "opposes", "al-shabaab"),
         ),
