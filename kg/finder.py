@@ -139,6 +139,7 @@ class MentionFinder:
     def _paragraph(self, doc: Doc) -> Mentions:
         spans = list(self._gazetteer(doc))
         spans.extend(self._entities(doc, spans))
+        spans.extend(self._second_names(doc, spans))
         spans = self._acronyms(doc, _filter(spans))
         spans.extend(self._phrases(doc, spans))
         spans = self._acronyms(doc, _filter(spans))  # "the Free Officers Front (FOF)"
@@ -189,9 +190,9 @@ class MentionFinder:
             if ent.label_ == "PERSON":
                 if not _looks_like_name(span) or _modifies_noun(span[-1]):
                     continue
-                titled = span.start > 0 and doc[span.start - 1].lower_ in title_words(
-                    self.lexicon.cues
-                )
+                before = doc[span.start - 1].lower_ if span.start > 0 else ""
+                cues = self.lexicon.cues
+                titled = before in title_words(cues) or before in cues.honorifics
                 if len(span) == 1 and not titled and not self.book.has_person(span.text):
                     continue  # a lone capitalised word is as often a place ("Goma")
                 actor_id = self.book.new(span.text, ActorType.PERSON, span.text)
@@ -208,6 +209,29 @@ class MentionFinder:
                 actor_type = ActorType(kind) if kind else ActorType.ORGANIZATION
                 actor_id = self.book.new(span.text, actor_type, span.text)
             yield span.start, span.end, "entity", actor_id
+
+    def _second_names(
+        self, doc: Doc, taken: list[tuple[int, int, str, str]]
+    ) -> Iterator[tuple[int, int, str, str]]:
+        """People the model did not tag: "Mr Dlamini" (a form of address makes the name
+        a person's), and "Djamous said" after "Issakha Malloua Djamous" (the surname of
+        the one person of the article whose name ends so)."""
+        used = {i for s in taken for i in range(s[0], s[1])}
+        honorifics = self.lexicon.cues.honorifics
+        for token in doc:
+            if token.i in used or not _capitalised_name(token) or _modifies_noun(token):
+                continue  # "Homs residents": a place's name, whatever the model read before
+            before = doc[token.i - 1] if token.i > 0 else None
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if after is not None and _capitalised_name(after):
+                continue  # "Djamous Ali": a longer name, the model's to read
+            if before is not None and before.lower_ in honorifics:
+                actor_id = self.book.new(token.text, ActorType.PERSON, token.text)
+                yield token.i, token.i + 1, "entity", actor_id
+            elif before is None or not _capitalised_name(before) or token.is_sent_start:
+                person = self.book.by_surname(token.text)
+                if person is not None:
+                    yield token.i, token.i + 1, "entity", self.book.again(person, token.text)
 
     def _acronyms(
         self, doc: Doc, spans: list[tuple[int, int, str, str]]
@@ -345,6 +369,17 @@ def _titled_name(span: Span, cues: Cues) -> bool:
         and 2 <= len(span) <= 3
         and all(t.pos_ == "PROPN" and t.is_title for t in span)
         and not any(t.lower_ in cues.actor_words or t.lower_ in cues.body_titles for t in span)
+    )
+
+
+def _capitalised_name(token: Token) -> bool:
+    """A proper noun written as a name ("Djamous"), not a place by the model (which
+    takes many a surname for an organisation)."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_alpha
+        and token.is_title
+        and token.ent_type_ in {"", "PERSON", "ORG"}
     )
 
 

@@ -45,6 +45,7 @@ class Cues:
     leader_titles: frozenset[str]
     member_titles: frozenset[str]
     ranks: frozenset[str]
+    honorifics: frozenset[str]
     state_offices: frozenset[str]
     body_titles: frozenset[str]
     posted: frozenset[str]
@@ -195,6 +196,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         leader_titles=words("titles", "leads"),
         member_titles=words("titles", "member_of"),
         ranks=words("titles", "ranks"),
+        honorifics=words("titles", "honorifics"),
         state_offices=words("titles", "state_offices"),
         body_titles=words("titles", "bodies"),
         posted=words("titles", "posted"),

@@ -116,6 +116,22 @@ class ActorBook:
         self.surfaces.setdefault(actor_id, {})[surface] = None
         return actor_id
 
+    def again(self, actor_id: str, surface: str) -> str:
+        """An actor of this document named once more, in a new form ("Djamous")."""
+        self.surfaces.setdefault(actor_id, {})[surface] = None
+        return actor_id
+
+    def by_surname(self, word: str) -> str | None:
+        """The one person of this document whose full name ends with ``word``."""
+        found = {
+            a.id
+            for a in self.actors.values()
+            if a.type is ActorType.PERSON
+            and len(names := normalize(a.label).split()) > 1
+            and names[-1] == normalize(word)
+        }
+        return found.pop() if len(found) == 1 else None
+
     def define(self, acronym: str, actor_id: str) -> None:
         """ "the Arakan Army (AA)": the acronym names that actor for the rest of the
         article; the first definition holds."""

@@ -116,3 +116,24 @@ def test_the_group_far_back_is_the_group_the_article_keeps_naming() -> None:
         + "Qatar has long funded the group."
     )
     assert ("qatar", "backs", "hezbollah") in found
+
+
+def test_a_surname_alone_is_the_one_person_of_the_article_with_that_name() -> None:
+    found = edges(
+        "Malawian Defence Minister Chimwemwe Kalonga Banda toured the border. "
+        "Banda later met Mozambican President Daniel Chapo in Maputo."
+    )
+    assert ("x-chimwemwe-kalonga-banda", "meets_with", "daniel-chapo") in found
+
+
+def test_a_surname_two_people_share_is_neither() -> None:
+    found = edges(
+        "Zambian envoy Peter Mwale Banda and Malawian general Joyce Chisale Banda met in "
+        "Lusaka. Banda later met Mozambican President Daniel Chapo in Maputo."
+    )
+    assert not any(o == "daniel-chapo" and s.startswith("x-") for s, _, o in found)
+
+
+def test_a_form_of_address_makes_a_person() -> None:
+    found = edges("Mr. Nkosi, a South African diplomat, met Rwandan President Paul Kagame.")
+    assert ("paul-kagame", "meets_with", "x-nkosi") in found
