@@ -161,6 +161,10 @@ class MentionFinder:
             elif kind == "demonym":
                 entry = self.gazetteer.by_demonym(text)
             else:
+                placed = self._placed_description(doc, start, end, text)
+                if placed is not None:
+                    yield placed
+                    continue
                 entry = self.gazetteer.by_generic(_strip_the(text), self.context.focus)
                 if entry is None or _specified(doc[start:end], cues.former):
                     continue
@@ -173,6 +177,21 @@ class MentionFinder:
             if kind == "name" and entry.actor.type is ActorType.PERSON:
                 start = _given_names(doc, start, end, title_words(cues))
             yield start, end, kind, self.book.known(entry.id, text)
+
+    def _placed_description(
+        self, doc: Doc, start: int, end: int, text: str
+    ) -> tuple[int, int, str, str] | None:
+        """ "Sudanese paramilitaries", "Syrian rebels": a description after a country's
+        adjective means what it means in that country's news, whatever the article's."""
+        if start == 0 or _specified(doc[start:end], self.lexicon.cues.former):
+            return None
+        state = self.gazetteer.by_demonym(doc[start - 1].text)
+        if state is None:
+            return None
+        entry = self.gazetteer.by_generic(text, self.gazetteer.country_of(state.id))
+        if entry is None:
+            return None
+        return start - 1, end, "generic", self.book.known(entry.id, doc[start - 1 : end].text)
 
     def _entities(
         self, doc: Doc, taken: list[tuple[int, int, str, str]]

@@ -137,3 +137,12 @@ def test_a_surname_two_people_share_is_neither() -> None:
 def test_a_form_of_address_makes_a_person() -> None:
     found = edges("Mr. Nkosi, a South African diplomat, met Rwandan President Paul Kagame.")
     assert ("paul-kagame", "meets_with", "x-nkosi") in found
+
+
+def test_a_description_after_a_country_adjective_means_that_country_s_actor() -> None:
+    found = edges(
+        "Chad closed its border after Sudanese paramilitaries shelled a camp near Adre. "
+        "Chad condemned the attack by the Sudanese paramilitaries."
+    )
+    assert ("chad", "opposes", "rsf") in found
+    assert not any("x-sudanese" in s or "x-sudanese" in o for s, _, o in found)
