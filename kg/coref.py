@@ -463,9 +463,10 @@ def _salient(
 def _named_alike(
     token: Token, mentions: Mentions, context: Context, *, besides: Iterable[str]
 ) -> list[str]:
-    """ "the force" after "the United Nations Interim Force in Lebanon": the bodies named
-    lately whose own name holds the word; where there are two, the word is left open. A
-    state's names are not read ("Israeli Air Force" is a unit of Israel, no force of its own)."""
+    """ "the force" after "the United Nations Interim Force in Lebanon", "the junta" after
+    "Mali": the actors named lately whose own names (for a state, its descriptions) hold
+    the word; where there are two, the word is left open. A state's names are not read
+    ("Israeli Air Force" is a unit of Israel, no force of its own)."""
     word = token.lower_
     if word not in mentions.lexicon.cues.name_heads:
         return []
@@ -475,13 +476,17 @@ def _named_alike(
         actor_id
         for actor_id, _, _ in context.recent
         if actor_id not in excluded
-        and book.type_of(actor_id) is not ActorType.STATE
-        and any(
-            word in _name_words(n)
-            for n in (*book.actors[actor_id].aliases, *book.surfaces.get(actor_id, ()))
-        )
+        and any(word in _name_words(n) for n in _own_words(actor_id, book))
     }
     return sorted(found)
+
+
+def _own_words(actor_id: str, book: ActorBook) -> tuple[str, ...]:
+    """The names a description may repeat: a body's names, a state's descriptions."""
+    entry = book.gazetteer.get(actor_id)
+    if book.type_of(actor_id) is ActorType.STATE:
+        return entry.generic if entry is not None else ()
+    return (*book.actors[actor_id].aliases, *book.surfaces.get(actor_id, ()))
 
 
 def _name_words(name: str) -> list[str]:

@@ -146,3 +146,10 @@ def test_a_description_after_a_country_adjective_means_that_country_s_actor() ->
     )
     assert ("chad", "opposes", "rsf") in found
     assert not any("x-sudanese" in s or "x-sudanese" in o for s, _, o in found)
+
+
+def test_the_junta_is_the_one_state_named_lately_that_has_one() -> None:
+    text = "{} ordered French troops out in 2022. The junta later condemned Algeria."
+    assert ("niger", "opposes", "algeria") in edges(text.format("Niger"))
+    both = edges(text.format("Niger and Mali"))
+    assert not any(o == "algeria" for _, _, o in both)
