@@ -8,6 +8,8 @@ description meant once ("his group" = HTS) it keeps meaning in the article.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -36,11 +38,13 @@ class Context:
 
     focus: str | None
     recent: list[tuple[str, ActorType, str]] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
     descriptions: dict[str, str] = field(default_factory=dict)
     named_together: list[tuple[str, ...]] = field(default_factory=list)
 
     def remember(self, actor_id: str, actor_type: ActorType, role: str) -> None:
         self.recent.append((actor_id, actor_type, role))
+        self.counts[actor_id] += 1
         del self.recent[:-40]
 
     def speak_for(self, links: Iterable[TitleLink], book: ActorBook) -> None:
@@ -149,6 +153,7 @@ def resolve_references(doc: Doc, mentions: Mentions, context: Context) -> None:
         if not found:
             continue
         new = Ref(found[0], token.i, token.i + 1, "pronoun")
+        ctx.counts[found[0]] += 1
         mentions.refs.append(new)
         mentions.by_token[token.i] = new
         if len(found) > 1:
@@ -380,9 +385,17 @@ def _description(token: Token, mentions: Mentions, context: Context) -> str | No
         moved = bare and not own and latest is not None and _displaced(target, latest, ctx)
         if target is None or moved:
             target = latest
+        if target is None and bare and _unnamed_side(token, mentions.lexicon.cues):
+            target = mentions.book.new(token.lower_, ActorType.ARMED_GROUP, token.text)
     if target is not None:
         ctx.descriptions[description] = target
     return target
+
+
+def _unnamed_side(token: Token, cues: Cues) -> bool:
+    """ "backed the rebels" with no rebel group named lately: the rebels are an actor of
+    their own, as the text leaves them."""
+    return token.tag_ == "NNS" and cues.actor_words.get(token.lower_) == "armed_group"
 
 
 def _displaced(meant: str, latest: str, context: Context) -> bool:
@@ -414,6 +427,10 @@ def _last_of_kind(token: Token, mentions: Mentions, context: Context) -> str | N
     if token.lower_ in cues.home_state:
         return _home_state(token, mentions, context)
     sent = _sent(token, mentions)
+    named = [r.actor_id for c in token.lefts for t in c.subtree if (r := mentions.ref_at(t))]
+    alike = _named_alike(token, mentions, context, besides=[*named, *sent])
+    if alike:
+        return alike[0] if len(alike) == 1 else None
     if token.lower_ in cues.attackers:
         states = {ActorType.STATE, ActorType.GOVERNMENT}
         for _, attackers, _ in reversed(book.attacks):
@@ -421,10 +438,60 @@ def _last_of_kind(token: Token, mentions: Mentions, context: Context) -> str | N
             if armed:
                 return armed[0]
         return context.last({ActorType.ARMED_GROUP}, subject_first=True, besides=sent)
-    named = [r.actor_id for c in token.lefts for t in c.subtree if (r := mentions.ref_at(t))]
     # "the Al Qaeda-affiliated group" is not Al Qaeda
     kind = {ActorType(cues.actor_words[token.lower_])}
-    return context.last(kind, subject_first=True, besides=[*named, *sent])
+    besides = [*named, *sent]
+    return _salient(context.last(kind, subject_first=True, besides=besides), kind, book, context)
+
+
+def _salient(
+    found: str | None, kinds: set[ActorType], book: ActorBook, context: Context
+) -> str | None:
+    """A description points back a few mentions, or else at the one actor of its kind
+    the article keeps naming ("the group" in an article about Hezbollah), not at one
+    named once in passing paragraphs ago."""
+    if found is None or any(a == found for a, _, _ in context.recent[-8:]):
+        return found
+    ranked = sorted(
+        ((n, a) for a, n in context.counts.items() if book.type_of(a) in kinds), reverse=True
+    )
+    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
+
+
+def _named_alike(
+    token: Token, mentions: Mentions, context: Context, *, besides: Iterable[str]
+) -> list[str]:
+    """ "the force" after "the United Nations Interim Force in Lebanon", "the junta" after
+    "Mali": the actors named lately whose own names (for a state, its descriptions) hold
+    the word; where there are two, the word is left open. A state's names are not read
+    ("Israeli Air Force" is a unit of Israel, no force of its own)."""
+    word = token.lower_
+    if word not in mentions.lexicon.cues.name_heads:
+        return []
+    book = mentions.book
+    excluded = set(besides)
+    found = {
+        actor_id
+        for actor_id, _, _ in context.recent
+        if actor_id not in excluded
+        and any(word in _name_words(n) for n in _own_words(actor_id, book))
+    }
+    return sorted(found)
+
+
+def _own_words(actor_id: str, book: ActorBook) -> tuple[str, ...]:
+    """The names a description may repeat: a body's names, a state's descriptions."""
+    entry = book.gazetteer.get(actor_id)
+    if book.type_of(actor_id) is ActorType.STATE:
+        return entry.generic if entry is not None else ()
+    return (*book.actors[actor_id].aliases, *book.surfaces.get(actor_id, ()))
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words, lower case and split at hyphens ("Kenya-led mission")."""
+    return re.split(r"[\s\-–]+", name.lower())
 
 
 def _sent(token: Token, mentions: Mentions) -> list[str]:

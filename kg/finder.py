@@ -8,7 +8,7 @@ actor words ("pro-government militia groups"); pronouns and descriptions are res
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,6 +20,7 @@ from .mentions import (
     Matchers,
     Mentions,
     Ref,
+    apposed,
     country_votes,
     gazetteer_spans,
     is_acronym,
@@ -138,10 +139,10 @@ class MentionFinder:
     def _paragraph(self, doc: Doc) -> Mentions:
         spans = list(self._gazetteer(doc))
         spans.extend(self._entities(doc, spans))
-        spans.extend(self._surnames(doc, spans))
+        spans.extend(self._second_names(doc, spans))
         spans = self._acronyms(doc, _filter(spans))
         spans.extend(self._phrases(doc, spans))
-        spans = _filter(spans)
+        spans = self._acronyms(doc, _filter(spans))  # "the Free Officers Front (FOF)"
         refs = [Ref(actor_id, start, end, kind) for start, end, kind, actor_id in spans]
         mentions = Mentions(doc, refs, [], self.book, self.lexicon)
         resolve_references(doc, mentions, self.context)
@@ -160,6 +161,10 @@ class MentionFinder:
             elif kind == "demonym":
                 entry = self.gazetteer.by_demonym(text)
             else:
+                placed = self._placed_description(doc, start, end, text)
+                if placed is not None:
+                    yield placed
+                    continue
                 entry = self.gazetteer.by_generic(_strip_the(text), self.context.focus)
                 if entry is None or _specified(doc[start:end], cues.former):
                     continue
@@ -173,6 +178,21 @@ class MentionFinder:
                 start = _given_names(doc, start, end, title_words(cues))
             yield start, end, kind, self.book.known(entry.id, text)
 
+    def _placed_description(
+        self, doc: Doc, start: int, end: int, text: str
+    ) -> tuple[int, int, str, str] | None:
+        """ "Sudanese paramilitaries", "Syrian rebels": a description after a country's
+        adjective means what it means in that country's news, whatever the article's."""
+        if start == 0 or _specified(doc[start:end], self.lexicon.cues.former):
+            return None
+        state = self.gazetteer.by_demonym(doc[start - 1].text)
+        if state is None:
+            return None
+        entry = self.gazetteer.by_generic(text, self.gazetteer.country_of(state.id))
+        if entry is None:
+            return None
+        return start - 1, end, "generic", self.book.known(entry.id, doc[start - 1 : end].text)
+
     def _entities(
         self, doc: Doc, taken: list[tuple[int, int, str, str]]
     ) -> Iterator[tuple[int, int, str, str]]:
@@ -183,15 +203,15 @@ class MentionFinder:
                 range(ent.start, ent.end)
             ):
                 continue
-            span = _trim(ent)
+            span = _trim(ent, self.lexicon.cues.honorifics)
             if span is None or normalize(span.text) in media:
                 continue
             if ent.label_ == "PERSON":
                 if not _looks_like_name(span) or _modifies_noun(span[-1]):
                     continue
-                titled = span.start > 0 and doc[span.start - 1].lower_ in title_words(
-                    self.lexicon.cues
-                )
+                before = doc[span.start - 1].lower_ if span.start > 0 else ""
+                cues = self.lexicon.cues
+                titled = before in title_words(cues) or before in cues.honorifics
                 if len(span) == 1 and not titled and not self.book.has_person(span.text):
                     continue  # a lone capitalised word is as often a place ("Goma")
                 actor_id = self.book.new(span.text, ActorType.PERSON, span.text)
@@ -209,27 +229,28 @@ class MentionFinder:
                 actor_id = self.book.new(span.text, actor_type, span.text)
             yield span.start, span.end, "entity", actor_id
 
-    def _surnames(
+    def _second_names(
         self, doc: Doc, taken: list[tuple[int, int, str, str]]
     ) -> Iterator[tuple[int, int, str, str]]:
-        """ "Mahmoud Ali Youssouf arrived ... Youssouf met Kiir": a last name standing alone,
-        which the model often leaves untagged, names the one person the article has named
-        so far whose name ends so (none when two do)."""
+        """People the model did not tag: "Mr Dlamini" (a form of address makes the name
+        a person's), and "Djamous said" after "Issakha Malloua Djamous" (the surname of
+        the one person of the article whose name ends so)."""
         used = {i for s in taken for i in range(s[0], s[1])}
-        people: dict[str, set[str]] = {}
-        for actor in self.book.actors.values():
-            words = normalize(actor.label).split()
-            if actor.type is ActorType.PERSON and len(words) > 1:
-                people.setdefault(words[-1], set()).add(actor.id)
-        titles = title_words(self.lexicon.cues) | _HONORIFICS
+        honorifics = self.lexicon.cues.honorifics
         for token in doc:
-            found = people.get(normalize(token.text), set())
-            if token.i in used or token.pos_ != "PROPN" or len(found) != 1:
-                continue
-            named = [c for c in token.children if c.dep_ == "compound"]
-            if token.dep_ == "compound" or any(c.lower_ not in titles for c in named):
-                continue  # part of a longer name: "Ali Youssouf Hassan"
-            yield token.i, token.i + 1, "entity", next(iter(found))
+            if token.i in used or not _capitalised_name(token) or _modifies_noun(token):
+                continue  # "Homs residents": a place's name, whatever the model read before
+            before = doc[token.i - 1] if token.i > 0 else None
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if after is not None and _capitalised_name(after):
+                continue  # "Djamous Ali": a longer name, the model's to read
+            if before is not None and before.lower_ in honorifics:
+                actor_id = self.book.new(token.text, ActorType.PERSON, token.text)
+                yield token.i, token.i + 1, "entity", actor_id
+            elif before is None or not _capitalised_name(before) or token.is_sent_start:
+                person = self.book.by_surname(token.text)
+                if person is not None:
+                    yield token.i, token.i + 1, "entity", self.book.again(person, token.text)
 
     def _acronyms(
         self, doc: Doc, spans: list[tuple[int, int, str, str]]
@@ -240,7 +261,7 @@ class MentionFinder:
             word = _bracketed(doc, end)
             if (
                 word is not None
-                and kind in {"name", "entity"}
+                and kind in {"name", "entity", "phrase"}
                 and self.book.type_of(actor_id) is not ActorType.PERSON
                 and _abbreviates(word, doc[start:end])
             ):
@@ -261,6 +282,8 @@ class MentionFinder:
                 continue
             if token.dep_ == "compound" and token.head.lower_ in cues.actor_words:
                 continue
+            if any(c.i in names for c in apposed(token)):
+                continue  # "the United Nations peacekeeping force, UNIFIL,": the name says which
             named = self._named_head(token, names)
             if named is not None:
                 yield named
@@ -368,6 +391,12 @@ def _titled_name(span: Span, cues: Cues) -> bool:
     )
 
 
+def _capitalised_name(token: Token) -> bool:
+    """A proper noun written as a name ("Djamous"), whatever entity the model took it
+    for (many a surname for an organisation or a place)."""
+    return token.pos_ == "PROPN" and token.is_alpha and token.is_title
+
+
 def _common(token: Token) -> bool:
     """A plain word, capitalised at most because it starts the sentence: not a name,
     nor a people ("Kurdish"), nor a place."""
@@ -455,13 +484,10 @@ def _demonym_refers(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
-# Forms of address before a surname: "Mr Araghchi", "Ms Mohamed"
-_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."})
-
-
-def _trim(span: Span) -> Span | None:
+def _trim(span: Span, honorifics: Collection[str]) -> Span | None:
+    """The entity without a leading "the", possessive or form of address ("Ms Mohamed")."""
     tokens = [t for t in span if not (t.is_punct and t.text not in {"-", "'"})]
-    while tokens and (tokens[0].lower_ in {"the", "'s", "’s"} or tokens[0].lower_ in _HONORIFICS):
+    while tokens and (tokens[0].lower_ in {"the", "'s", "’s"} or tokens[0].lower_ in honorifics):
         tokens.pop(0)
     while tokens and tokens[-1].lower_ in {"'s", "’s", "-"}:
         tokens.pop()

@@ -46,6 +46,7 @@ class Cues:
     leader_titles: frozenset[str]
     member_titles: frozenset[str]
     ranks: frozenset[str]
+    honorifics: frozenset[str]
     state_offices: frozenset[str]
     body_titles: frozenset[str]
     posted: frozenset[str]
@@ -64,6 +65,7 @@ class Cues:
     raids: frozenset[str]
     raided_in: frozenset[str]
     home_state: frozenset[str]
+    name_heads: frozenset[str]
     light_verbs: frozenset[str]
     reciprocal_verbs: frozenset[str]
     frames: frozenset[str]
@@ -205,6 +207,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         leader_titles=words("titles", "leads"),
         member_titles=words("titles", "member_of"),
         ranks=words("titles", "ranks"),
+        honorifics=words("titles", "honorifics"),
         state_offices=words("titles", "state_offices"),
         body_titles=words("titles", "bodies"),
         posted=words("titles", "posted"),
@@ -223,6 +226,7 @@ def _cues(data: dict[str, dict[str, list[str]]], source: str) -> Cues:
         raids=words("raids", "lemmas"),
         raided_in=words("raids", "places"),
         home_state=words("coref", "home_state"),
+        name_heads=words("coref", "name_heads"),
         light_verbs=words("light_verbs", "lemmas"),
         reciprocal_verbs=words("light_verbs", "reciprocal"),
         frames=words("frames", "nouns"),

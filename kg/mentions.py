@@ -29,6 +29,7 @@ __all__ = [
     "Mentions",
     "Ref",
     "TitleLink",
+    "apposed",
     "build_matchers",
     "is_acronym",
 ]
@@ -115,6 +116,22 @@ class ActorBook:
         self.surfaces.setdefault(actor_id, {})[surface] = None
         return actor_id
 
+    def again(self, actor_id: str, surface: str) -> str:
+        """An actor of this document named once more, in a new form ("Djamous")."""
+        self.surfaces.setdefault(actor_id, {})[surface] = None
+        return actor_id
+
+    def by_surname(self, word: str) -> str | None:
+        """The one person of this document whose full name ends with ``word``."""
+        found = {
+            a.id
+            for a in self.actors.values()
+            if a.type is ActorType.PERSON
+            and len(names := normalize(a.label).split()) > 1
+            and names[-1] == normalize(word)
+        }
+        return found.pop() if len(found) == 1 else None
+
     def define(self, acronym: str, actor_id: str) -> None:
         """ "the Arakan Army (AA)": the acronym names that actor for the rest of the
         article; the first definition holds."""
@@ -176,11 +193,22 @@ def _spellings(alias: str) -> set[str]:
     return forms
 
 
-def _relational(alias: str, lexicon: Lexicon) -> bool:
+def _relational(alias: str, lexicon: Lexicon, gazetteer: Gazetteer) -> bool:
     """An alias that states a relation ("Iran-backed Hezbollah", "Lebanon's Hezbollah")
-    is left to the relation patterns, so the relation is not swallowed into a name."""
+    is left to the relation patterns, so the relation is not swallowed into a name; a
+    possessive that is no actor's name is part of the name ("New People's Army")."""
     words = re.split(r"[\s\-–]+", alias.lower())
-    return "'s" in alias.lower() or any(w in lexicon.compounds for w in words[1:])
+    return _possessed_by_actor(alias, gazetteer) or any(w in lexicon.compounds for w in words[1:])
+
+
+def _possessed_by_actor(alias: str, gazetteer: Gazetteer) -> bool:
+    """ "Lebanon's Hezbollah", "Suu Kyi's party": the words before a possessive end with
+    another name of the gazetteer."""
+    for owner in re.findall(r"^(.*?)['’]s\b", alias):
+        words = owner.split()
+        if any(gazetteer.by_name(" ".join(words[i:])) for i in range(len(words))):
+            return True
+    return False
 
 
 def build_matchers(nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> Matchers:
@@ -191,7 +219,8 @@ def build_matchers(nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> Mat
     """
     forms: dict[str, set[str]] = {"name": set(), "demonym": set(), "generic": set()}
     for entry in gazetteer:
-        forms["name"].update(a for a in entry.actor.aliases if not _relational(a, lexicon))
+        names = (a for a in entry.actor.aliases if not _relational(a, lexicon, gazetteer))
+        forms["name"].update(names)
         forms["demonym"].update(entry.demonyms)
         forms["generic"].update(entry.generic)
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -260,6 +289,15 @@ class Mentions:
         cues = self.lexicon.cues
         lemma = token.lemma_.lower()
         modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+        if token.lower_ in cues.actor_words:
+            # "the United Nations peacekeeping force in Lebanon, UNIFIL,": the body's name
+            named = [
+                a
+                for a in self._apposed_names(token)
+                if self.book.type_of(a) is not ActorType.PERSON
+            ]
+            if named:
+                return named
         if lemma in cues.metonymy_heads or token.lower_ in cues.metonymy_heads:
             named = [
                 a
@@ -331,6 +369,10 @@ class Mentions:
             if named is not None:
                 return [named]
         return self._likened(token, depth)
+
+    def _apposed_names(self, token: Token) -> list[str]:
+        """The actors named outright in apposition to ``token``."""
+        return [r.actor_id for c in apposed(token) if (r := self.ref_at(c))]
 
     def _located(self, token: Token, modifiers: list[Token], depth: int) -> list[str]:
         """ "overran a military base in northern Burkina Faso": a state's own post, named
@@ -435,6 +477,13 @@ class Mentions:
         if token.dep_ == "poss" and token.head.lower_ in self.lexicon.cues.metonymy_heads:
             return self.book.led_by.get(ref.actor_id, ref.actor_id)
         return ref.actor_id
+
+
+def apposed(token: Token) -> list[Token]:
+    """The appositions of a noun, with those the parser hung on the place after it: in
+    "the African Union force in Somalia, AUSSOM," the name is the force's, not Somalia's."""
+    places = [o for p in token.children if p.lower_ == "in" for o in p.children]
+    return [c for t in (token, *places) for c in t.children if c.dep_ == "appos"]
 
 
 def _slashed(token: Token) -> list[Token]:

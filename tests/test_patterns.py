@@ -315,14 +315,13 @@ def test_generic_descriptions_resolve_in_the_article_country(word: str) -> None:
         f"{word}/NOUN/dobj/1/NNS ./PUNCT/punct/1"
     )
     assert ("turkey", "backs", "syrian-rebels", "positive", "asserted") in found
-    assert (
-        extract(
-            f"Turkey/PROPN/nsubj/1 backs/VERB/ROOT/1/VBZ the/DET/det/3 "
-            f"{word}/NOUN/dobj/1/NNS ./PUNCT/punct/1",
-            focus=None,
-        )
-        == set()
+    # with no country, no country's rebels: "the rebels" is at most an actor of its own
+    unplaced = extract(
+        f"Turkey/PROPN/nsubj/1 backs/VERB/ROOT/1/VBZ the/DET/det/3 "
+        f"{word}/NOUN/dobj/1/NNS ./PUNCT/punct/1",
+        focus=None,
     )
+    assert not any(o == "syrian-rebels" for _, _, o, *_ in unplaced)
 
 
 def test_a_place_adjective_is_not_an_actor() -> None:
