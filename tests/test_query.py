@@ -10,7 +10,15 @@ from rdflib import URIRef
 
 from kg.errors import OntologyError, QueryError
 from kg.model import Actor, ActorType, Document, Extraction
-from kg.query import bind_edge, list_queries, load_query, parse_query, resolve_actor, run_query
+from kg.query import (
+    bind_edge,
+    list_queries,
+    load_query,
+    parse_query,
+    resolve_actor,
+    run_query,
+    sort_rows,
+)
 from kg.resources import queries_dir
 from kg.store import Store
 
@@ -311,3 +319,23 @@ def test_an_edge_header_must_name_actor_relation_actor(header: str) -> None:
     )
     with pytest.raises(OntologyError, match="edge"):
         parse_query(text)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [["b", "a", "c", "a"], [3, 1.5, 2, 1], ["b", None, 2, "a", 1.0]],
+    ids=["text", "numbers", "mixed"],
+)
+def test_rows_sort_as_sparql_orders_whatever_the_columns_hold(values: list) -> None:
+    """Columns of one kind are sorted by their values, mixed ones by rank: same order."""
+    rows = [{"x": value, "i": i} for i, value in enumerate(values)]
+    expected = sorted(
+        rows,
+        key=lambda r: (
+            (0, 0)
+            if r["x"] is None
+            else ((1, r["x"]) if isinstance(r["x"], (int, float)) else (2, r["x"])),
+            -r["i"],
+        ),
+    )
+    assert sort_rows(list(rows), ["x", "-i"]) == expected
