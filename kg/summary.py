@@ -8,10 +8,12 @@ counts and dates. It is recomputed from the edge's claims (``kg:edge`` links a c
 its edge) whenever a document with a claim about that edge, or about its rival edge, is
 written or removed, in the same update as the write, and whenever documents change
 independent source; so a summary never disagrees with the claims. ``REBUILD`` recomputes
-every summary at once (after a bulk load). Each summary also keeps its line of the
-``edges`` query as one literal, ``kg:row``, so that reading the whole graph
-(``stored_summaries``) is one scan, not a join of ten properties. Pure: SPARQL text and
-edge keys, no I/O but ``stored_edge_keys`` and ``stored_summaries``.
+every summary at once (after a bulk load, and when a store's summaries were written by
+a kg with other row columns: ``opening_update``). Each summary also keeps its values as
+one literal, ``kg:row`` (``ROW_COLUMNS``), so that reading the whole graph
+(``stored_summaries``) or answering the queries that declare ``# rows:`` is one scan,
+not a join of ten properties. Pure: SPARQL text and edge keys, no I/O but
+``stored_edge_keys``, ``stored_summaries`` and ``opening_update``.
 """
 
 from __future__ import annotations
