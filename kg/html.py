@@ -145,14 +145,18 @@ def subgraph(
         near = _neighbourhood(centre, edges, depth)
         nodes = [n for n in nodes if n in near] or [centre]
         edges = [e for e in edges if e[0] in near and e[1] in near]
+    left_out = 0
     if max_edges is not None and len(edges) > max_edges:
         log.warning(
             "the view shows the %d best-sourced of %d edges (max_edges)", max_edges, len(edges)
         )
+        left_out = len(edges) - max_edges
         edges = sorted(edges, key=_strength)[:max_edges]
         touched = {n for u, v, _, _ in edges for n in (u, v)}
         nodes = [n for n in nodes if n in touched or n == centre]
     H = nx.MultiDiGraph(**G.graph)
+    if left_out:
+        H.graph["edges_left_out"] = left_out  # the page says it shows the best sourced
     H.add_nodes_from((n, dict(G.nodes[n])) for n in nodes)
     H.add_edges_from((u, v, k, dict(d)) for u, v, k, d in edges)
     return H
@@ -208,6 +212,7 @@ def generate_html(G: nx.MultiDiGraph, *, title: str) -> str:
     nodes, edges = _vis_records(G)
     payload = {
         "title": title,
+        "leftOut": int(G.graph.get("edges_left_out", 0)),
         "nodes": nodes,
         "edges": edges,
         "options": _vis_options(G.number_of_nodes()),

@@ -157,6 +157,13 @@ def test_subgraph_keeps_the_best_sourced_edges_and_their_actors(G: nx.MultiDiGra
     assert subgraph(G, max_edges=G.number_of_edges()).number_of_nodes() == len(G)
 
 
+def test_a_capped_view_tells_how_many_edges_it_left_out(G: nx.MultiDiGraph) -> None:
+    assert page_data(generate_html(subgraph(G), title="t"))["leftOut"] == 0
+    capped = subgraph(G, max_edges=2)
+    assert page_data(generate_html(capped, title="t"))["leftOut"] == G.number_of_edges() - 2
+    assert subgraph(capped).graph["edges_left_out"] == G.number_of_edges() - 2
+
+
 def test_subgraph_keeps_the_focus_among_the_best_sourced(G: nx.MultiDiGraph) -> None:
     H = subgraph(G, focus="hezbollah", max_edges=1)
     assert H.number_of_edges() == 1 and "hezbollah" in H

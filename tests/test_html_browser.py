@@ -197,6 +197,14 @@ def test_clicking_a_node_shows_its_profile(view: OpenView) -> None:
     assert panel.locator("h2").inner_text() == "Turkey opposes Syrian Democratic Forces"
 
 
+def test_a_capped_view_says_it_shows_the_best_sourced_links(view: OpenView) -> None:
+    G = syria_graph()
+    page, log, html = view(G, max_edges=2)
+    assert_clean(log, html)
+    counts = page.locator("#kg-counts").inner_text()
+    assert f"2 links (the best sourced; {G.number_of_edges() - 2} more left out" in counts
+
+
 def test_relation_filter_hides_that_type(view: OpenView) -> None:
     G = syria_graph()
     page, _, _ = view(G)

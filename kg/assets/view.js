@@ -125,6 +125,9 @@
       text = "showing " + shownNodes + " of " + plural(nodes.length, "actor") + " · " +
         shownEdges + " of " + plural(edges.length, "link");
     }
+    if (data.leftOut > 0) {
+      text += " (the best sourced; " + data.leftOut + " more left out of this view)";
+    }
     document.getElementById("kg-counts").textContent = text;
   }
 
