@@ -138,11 +138,6 @@ pytestmark = pytest.mark.model
             "Russia has sent military advisers to the Central African Republic.",
             ("russia", "backs", "central-african-republic"),
         ),
-        (
-            "Egypt is sending troops to Somalia as part of the new mission.",
-            ("egypt", "backs", "somalia"),
-        ),
-        ("Russia sent hundreds of troops to Mali.", ("russia", "backs", "mali")),
         ("Kenya sent 400 police to Haiti.", ("kenya", "backs", "haiti")),
         (
             "Britain pledged £2 billion in military aid for Ukraine.",
@@ -241,6 +236,13 @@ def test_conflict_wording_gives_the_edge(text: str, edge: tuple[str, str, str]) 
         (
             "Ukrainian troops were attacked by Russian forces near Pokrovsk.",
             ("ukraine", "opposes", "russia"),
+        ),
+        # troops sent to a state may be invading it: only forces that come to help back
+        ("Russia sent troops to Ukraine in February 2022.", ("russia", "backs", "ukraine")),
+        ("Russia sent hundreds of troops to Mali.", ("russia", "backs", "mali")),
+        (
+            "The United States sent more troops to Syria to fight the Islamic State.",
+            ("united-states", "backs", "syrian-government"),
         ),
         # forces sent to a region of a state are not sent to its side
         ("Israel sent troops to southern Lebanon.", ("israel", "backs", "lebanon")),
